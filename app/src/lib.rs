@@ -1,0 +1,15 @@
+//! leadkit's lead workspace: a Leptos app rendered in the browser. IndexedDB holds the
+//! team's leads, so the app reads locally and only syncs over the network.
+
+pub mod app;
+pub mod i18n;
+pub mod leads;
+
+use wasm_bindgen::prelude::wasm_bindgen;
+
+/// Entry point wasm-bindgen runs once the module loads.
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,199 @@
+//! Wire types: what crosses HTTP between worker and app and what the app keeps in
+//! IndexedDB. Changing a field here changes a public contract, so every payload carries
+//! [`SCHEMA_VERSION`] and readers check it.
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use crate::capture::FieldError;
+
+/// Version of the wire format; bumped when a type here changes incompatibly.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Most leads one page of `GET /api/leads` returns, whatever the client asks for.
+pub const MAX_PAGE_SIZE: u32 = 1000;
+
+/// One captured lead as the worker stores it and the app shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LeadRecord {
+    /// Stable identity, made where the lead was first captured.
+    pub id: Uuid,
+    /// Position in the workspace's change log; pulls resume after the highest one seen.
+    pub seq: u64,
+    /// The form that captured the lead.
+    pub form_id: String,
+    /// Lower-cased e-mail address.
+    pub email: String,
+    pub name: String,
+    pub company: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub captured_at: OffsetDateTime,
+}
+
+impl LeadRecord {
+    /// Orders leads for a list: newest capture first, ties broken by the change log so
+    /// the order never flickers between renders.
+    pub fn sort_newest_first(leads: &mut [LeadRecord]) {
+        leads.sort_by(|a, b| {
+            b.captured_at
+                .cmp(&a.captured_at)
+                .then_with(|| b.seq.cmp(&a.seq))
+        });
+    }
+}
+
+/// A page of `GET /api/leads?after=<seq>`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LeadsPage {
+    pub schema_version: u32,
+    /// Leads with `seq` above the requested cursor, in ascending `seq`.
+    pub leads: Vec<LeadRecord>,
+    /// The cursor to ask with next: the highest `seq` in this page, or the request's own.
+    pub cursor: u64,
+    /// Whether more leads wait after `cursor`.
+    pub has_more: bool,
+}
+
+/// The answer to a successful capture sent as JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaptureAccepted {
+    pub schema_version: u32,
+    pub lead_id: Uuid,
+}
+
+/// The body of every 4xx/5xx answer: a machine-readable code, a sentence for people,
+/// and for validation failures the fields at fault.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorBody {
+    pub error: String,
+    pub message: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldError>,
+}
+
+/// Leads one page of `GET /api/leads` returns when the client names no limit.
+pub const DEFAULT_PAGE_SIZE: u32 = 500;
+
+/// The parameters of `GET /api/leads`: pull leads changed after a cursor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LeadsQuery {
+    /// Return leads with `seq` above this.
+    pub after: u64,
+    /// At most this many; between 1 and [`MAX_PAGE_SIZE`].
+    pub limit: u32,
+}
+
+/// A query parameter that could not be used, named so the caller can fix it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("query parameter {param:?} {problem}")]
+pub struct QueryError {
+    pub param: String,
+    pub problem: String,
+}
+
+impl LeadsQuery {
+    /// Reads the query from URL pairs; unknown parameters are ignored so clients can add
+    /// their own cache-busters.
+    pub fn from_pairs<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Self, QueryError> {
+        let mut query = Self {
+            after: 0,
+            limit: DEFAULT_PAGE_SIZE,
+        };
+        for (name, value) in pairs {
+            match name {
+                "after" => {
+                    query.after = value.parse().map_err(|_| QueryError {
+                        param: "after".into(),
+                        problem: "must be a whole number of 0 or more".into(),
+                    })?;
+                }
+                "limit" => {
+                    query.limit = value
+                        .parse()
+                        .ok()
+                        .filter(|n| (1..=MAX_PAGE_SIZE).contains(n))
+                        .ok_or_else(|| QueryError {
+                            param: "limit".into(),
+                            problem: format!("must be a whole number from 1 to {MAX_PAGE_SIZE}"),
+                        })?;
+                }
+                _ => {}
+            }
+        }
+        Ok(query)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    fn lead(seq: u64, at: OffsetDateTime) -> LeadRecord {
+        LeadRecord {
+            id: Uuid::from_u128(seq as u128),
+            seq,
+            form_id: "contact".into(),
+            email: format!("p{seq}@acme.co.kr"),
+            name: "김민수".into(),
+            company: "에이크미".into(),
+            captured_at: at,
+        }
+    }
+
+    #[test]
+    fn newest_first_breaks_ties_by_seq() {
+        let t = datetime!(2026-11-24 09:00 UTC);
+        let mut leads = vec![
+            lead(1, t),
+            lead(2, datetime!(2026-11-25 09:00 UTC)),
+            lead(3, t),
+        ];
+        LeadRecord::sort_newest_first(&mut leads);
+        let order: Vec<u64> = leads.iter().map(|l| l.seq).collect();
+        assert_eq!(order, vec![2, 3, 1]);
+    }
+
+    #[test]
+    fn leads_query_reads_defaults_and_names_bad_parameters() {
+        let q =
+            |pairs: &[(&'static str, &'static str)]| LeadsQuery::from_pairs(pairs.iter().copied());
+        assert_eq!(
+            q(&[]),
+            Ok(LeadsQuery {
+                after: 0,
+                limit: DEFAULT_PAGE_SIZE
+            })
+        );
+        assert_eq!(
+            q(&[("after", "42"), ("limit", "10"), ("_", "1")]),
+            Ok(LeadsQuery {
+                after: 42,
+                limit: 10
+            })
+        );
+        for (pairs, param) in [
+            (&[("after", "-1")][..], "after"),
+            (&[("after", "x")][..], "after"),
+            (&[("limit", "0")][..], "limit"),
+            (&[("limit", "1001")][..], "limit"),
+        ] {
+            assert_eq!(q(pairs).unwrap_err().param, param, "{pairs:?}");
+        }
+    }
+
+    #[test]
+    fn lead_round_trips_through_json_with_rfc3339_time() {
+        let original = lead(7, datetime!(2026-11-24 09:30:15 +09:00));
+        let json = serde_json::to_string(&original).unwrap();
+        assert!(
+            json.contains("\"captured_at\":\"2026-11-24T09:30:15+09:00\""),
+            "{json}"
+        );
+        let back: LeadRecord = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, original);
+    }
+}

@@ -1,0 +1,11 @@
+//! Capture: turning the body of a form post into a validated new lead, or into errors
+//! that name each field at fault. The worker calls this for every submission; the app
+//! will call the same code for leads typed in offline.
+
+mod body;
+mod email;
+mod validate;
+
+pub use body::{BodyKind, DecodeError, FieldMap, MAX_BODY_BYTES, MAX_FIELDS, decode_body};
+pub use email::{EmailError, normalise_email};
+pub use validate::{FieldError, FieldErrorCode, NewLead, validate_submission};

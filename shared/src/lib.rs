@@ -1,0 +1,6 @@
+//! leadkit's domain: the types that cross HTTP and IndexedDB, and every decision about a
+//! lead, written once and run by both the app (wasm32, in the browser) and the worker
+//! (wasm32, at the edge). Pure: no I/O and no clock; callers pass `now`.
+
+pub mod api;
+pub mod capture;

@@ -1,0 +1,131 @@
+// Starts the real worker under `wrangler dev` (workerd) on a free loopback port, over a
+// fresh local D1 migrated from migrations/, and serving the built app. The build is
+// `cargo xtask build`'s job: the config copied here drops wrangler.toml's [build] so a
+// test never rebuilds.
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync, rmSync, existsSync, readdirSync } from "node:fs";
+import { DatabaseSync } from "node:sqlite";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+export const root = resolve(import.meta.dirname, "..", "..");
+
+const offlineEnv = {
+  ...process.env,
+  WRANGLER_SEND_METRICS: "false",
+  WRANGLER_SEND_ERROR_REPORTS: "false",
+  CLOUDFLARE_CF_FETCH_ENABLED: "false",
+  CI: "true",
+};
+
+const wranglerJs = join(root, "node_modules/wrangler/bin/wrangler.js");
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => ok(port));
+    });
+  });
+}
+
+/** wrangler.toml without its [build] table, with paths made absolute. */
+function testConfig(dir) {
+  const lines = readFileSync(join(root, "wrangler.toml"), "utf8").split("\n");
+  const kept = [];
+  let inBuild = false;
+  for (const line of lines) {
+    const header = line.match(/^\s*\[+([^\]]+)\]+/);
+    if (header) inBuild = header[1].trim() === "build";
+    if (!inBuild) kept.push(line);
+  }
+  const text = kept
+    .join("\n")
+    .replace(/^main = "(.*)"$/m, (_, p) => `main = "${join(root, p)}"`)
+    .replace(/^directory = "(.*)"$/m, (_, p) => `directory = "${join(root, p)}"`)
+    .replace(/^migrations_dir = "(.*)"$/m, (_, p) => `migrations_dir = "${join(root, p)}"`);
+  const path = join(dir, "wrangler.toml");
+  writeFileSync(path, text);
+  return path;
+}
+
+/**
+ * Starts a worker; returns { url, persistDir, d1(sql), stop() }.
+ * `d1(sql)` reads the worker's local D1 (its SQLite file, opened read-only) and returns
+ * the rows: the ground truth of what the worker stored.
+ */
+export async function startWorker() {
+  for (const built of ["worker/build/worker/shim.mjs", "dist/index.html"]) {
+    if (!existsSync(join(root, built))) {
+      throw new Error(`${built} is missing: run \`cargo xtask build\` first`);
+    }
+  }
+  const dir = mkdtempSync(join(tmpdir(), "leadkit-test-"));
+  const config = testConfig(dir);
+  const persistDir = join(dir, "state");
+  const wrangler = (args) =>
+    execFileSync(process.execPath, [wranglerJs, ...args, "--config", config], {
+      env: offlineEnv,
+      cwd: dir,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+  wrangler(["d1", "migrations", "apply", "leadkit", "--local", "--persist-to", persistDir]);
+
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [
+      wranglerJs, "dev", "--config", config, "--local", "--ip", "127.0.0.1", "--port", String(port),
+      "--persist-to", persistDir, "--show-interactive-dev-session=false", "--inspector-port", "0",
+    ],
+    { env: offlineEnv, cwd: dir, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let output = "";
+  child.stdout.on("data", (d) => (output += d));
+  child.stderr.on("data", (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited:\n${output}`);
+    try {
+      const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2000) });
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`wrangler dev did not answer within 60 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+
+  return {
+    url,
+    persistDir,
+    output: () => output,
+    d1(sql, ...params) {
+      const dbDir = join(persistDir, "v3/d1/miniflare-D1DatabaseObject");
+      const file = readdirSync(dbDir).find((n) => n.endsWith(".sqlite") && n !== "metadata.sqlite");
+      const db = new DatabaseSync(join(dbDir, file), { readOnly: true });
+      try {
+        return db.prepare(sql).all(...params);
+      } finally {
+        db.close();
+      }
+    },
+    async stop() {
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+      await exited;
+      clearTimeout(timer);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,1 @@
+//! Empty: this package only names tool sources for `cargo fetch`.

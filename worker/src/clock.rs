@@ -1,0 +1,25 @@
+//! The worker's only sources of time and randomness, read once per request and passed
+//! into shared code as values.
+
+use time::OffsetDateTime;
+use uuid::Uuid;
+use wasm_bindgen::JsCast;
+
+/// The current time from the runtime's clock, to millisecond precision.
+pub fn now() -> OffsetDateTime {
+    let millis = i128::from(worker::Date::now().as_millis());
+    OffsetDateTime::from_unix_timestamp_nanos(millis * 1_000_000)
+        .unwrap_or(OffsetDateTime::UNIX_EPOCH)
+}
+
+/// A random (v4) UUID from the runtime's `crypto.randomUUID()`.
+pub fn random_uuid() -> Uuid {
+    let scope: web_sys::WorkerGlobalScope = js_sys::global().unchecked_into();
+    let text = scope
+        .crypto()
+        .map(|crypto| crypto.random_uuid())
+        .unwrap_or_default();
+    // workerd always has crypto; should it ever fail, fall back to the clock so that an
+    // id is still unique enough to store rather than losing the lead.
+    Uuid::parse_str(&text).unwrap_or_else(|_| Uuid::from_u128(now().unix_timestamp_nanos() as u128))
+}

@@ -1,0 +1,99 @@
+//! Every way a request can fail, and the one place that turns a failure into an HTTP
+//! answer: a status, and a JSON body that names the problem (and the field) for people
+//! and programs. Internal details are logged, never returned.
+
+use leadkit_shared::api::{ErrorBody, QueryError};
+use leadkit_shared::capture::{DecodeError, FieldError, FieldErrorCode};
+use thiserror::Error;
+use worker::Response;
+
+/// A request the worker could not serve.
+#[derive(Debug, Error)]
+pub enum AppError {
+    /// The body could not be read as form fields.
+    #[error(transparent)]
+    Decode(#[from] DecodeError),
+    /// The fields were read but some are missing or wrong.
+    #[error("the submission has invalid fields")]
+    Invalid { fields: Vec<FieldError> },
+    /// No form with this id exists.
+    #[error("no form {form_id:?} exists")]
+    UnknownForm { form_id: String },
+    /// A query parameter is unusable.
+    #[error(transparent)]
+    Query(#[from] QueryError),
+    /// D1 or the runtime failed; the detail goes to the log only.
+    #[error("storage failed: {detail}")]
+    Storage { detail: String },
+}
+
+impl From<worker::Error> for AppError {
+    fn from(e: worker::Error) -> Self {
+        Self::Storage {
+            detail: e.to_string(),
+        }
+    }
+}
+
+impl AppError {
+    /// The HTTP status of this failure.
+    pub fn status(&self) -> u16 {
+        match self {
+            Self::Decode(
+                DecodeError::MissingContentType | DecodeError::UnsupportedMediaType { .. },
+            ) => 415,
+            Self::Decode(DecodeError::TooLarge { .. }) => 413,
+            Self::Decode(DecodeError::FieldNotText { .. } | DecodeError::TooManyFields) => 422,
+            Self::Decode(_) | Self::Query(_) => 400,
+            Self::Invalid { .. } => 422,
+            Self::UnknownForm { .. } => 404,
+            Self::Storage { .. } => 500,
+        }
+    }
+
+    /// The machine-readable code and the fields at fault.
+    pub fn body(&self) -> ErrorBody {
+        let (code, fields) = match self {
+            Self::Decode(
+                DecodeError::MissingContentType | DecodeError::UnsupportedMediaType { .. },
+            ) => ("unsupported_media_type", vec![]),
+            Self::Decode(DecodeError::TooLarge { .. }) => ("body_too_large", vec![]),
+            Self::Decode(DecodeError::FieldNotText { field }) => (
+                "validation_failed",
+                vec![FieldError {
+                    field: field.clone(),
+                    code: FieldErrorCode::NotText,
+                    message: self.to_string(),
+                }],
+            ),
+            Self::Decode(DecodeError::TooManyFields) => ("too_many_fields", vec![]),
+            Self::Decode(_) => ("malformed_body", vec![]),
+            Self::Invalid { fields } => ("validation_failed", fields.clone()),
+            Self::UnknownForm { .. } => ("unknown_form", vec![]),
+            Self::Query(_) => ("bad_query", vec![]),
+            Self::Storage { .. } => ("internal", vec![]),
+        };
+        let message = match self {
+            Self::Storage { .. } => "the request could not be completed; try again".to_owned(),
+            Self::Invalid { fields } => fields
+                .iter()
+                .map(|f| f.message.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+            other => other.to_string(),
+        };
+        ErrorBody {
+            error: code.to_owned(),
+            message,
+            fields,
+        }
+    }
+
+    /// The JSON answer for this failure; internal failures are logged here.
+    pub fn into_json_response(self) -> worker::Result<Response> {
+        if let Self::Storage { detail } = &self {
+            worker::console_error!("storage failure: {detail}");
+        }
+        Ok(Response::from_json(&self.body())?.with_status(self.status()))
+    }
+}

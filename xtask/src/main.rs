@@ -1,0 +1,31 @@
+//! leadkit's build, run and test entry point. Each command first installs what is
+//! missing (idempotently), so a fresh machine needs nothing but cargo:
+//!
+//! - `cargo xtask dev`: build app and worker, migrate the local D1, serve on 127.0.0.1:8787
+//! - `cargo xtask test`: every test layer, from formatting to the browser end-to-end test
+//! - `cargo xtask build`: the app into dist/ and the worker into worker/build/
+//! - `cargo xtask sizes`: gzipped sizes of what a browser and Cloudflare download
+//! - `cargo xtask setup`: only the installs
+
+mod build;
+mod cmd;
+mod dev;
+mod setup;
+mod sizes;
+mod test;
+
+use anyhow::{Result, bail};
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = cmd::repo_root();
+    std::env::set_current_dir(&root)?;
+    match args.first().map(String::as_str) {
+        Some("dev") => dev::run(),
+        Some("test") => test::run(),
+        Some("build") => build::run(),
+        Some("sizes") => sizes::run(),
+        Some("setup") => setup::run(setup::Needs::All),
+        other => bail!("unknown command {other:?}; use one of: dev, test, build, sizes, setup"),
+    }
+}
