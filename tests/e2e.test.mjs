@@ -1,0 +1,94 @@
+// End to end: a plain HTML page on another origin posts its form to the capture
+// endpoint; the app then shows that lead, and after a reload still shows it from
+// IndexedDB, even while the server is unreachable.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { createServer } from "node:http";
+import { startWorker } from "./support/worker.mjs";
+import { launchBrowser } from "./support/browser.mjs";
+
+let worker;
+let landing;
+let landingUrl;
+let browser;
+
+before(async () => {
+  worker = await startWorker();
+  // A marketing site's landing page: a plain form, no script, posting to the worker.
+  landing = createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(`<!doctype html><html lang="ko"><meta charset="utf-8"><title>웨비나 신청</title>
+      <form method="post" action="${worker.url}/f/contact">
+        <label>이메일 <input name="email" type="email"></label>
+        <label>이름 <input name="name"></label>
+        <label>회사 <input name="company"></label>
+        <button type="submit">무료로 신청하기</button>
+      </form></html>`);
+  });
+  await new Promise((ok) => landing.listen(0, "127.0.0.1", ok));
+  landingUrl = `http://127.0.0.1:${landing.address().port}/`;
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((ok) => (landing ? landing.close(ok) : ok()));
+  await worker?.stop();
+});
+
+test("a lead posted from a plain HTML form shows in the app, and still after a reload", async () => {
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+
+  await page.goto(landingUrl);
+  await page.fill("input[name=email]", "Park.Jiwoo@Hanbit.co.kr");
+  await page.fill("input[name=name]", "박지우");
+  await page.fill("input[name=company]", "한빛소프트");
+  await Promise.all([page.waitForURL(`${worker.url}/f/contact/thanks`), page.click("button[type=submit]")]);
+  assert.match(await page.textContent("h1"), /감사합니다/);
+
+  await page.goto(`${worker.url}/`);
+  const row = page.locator("[data-testid=lead-row]", { hasText: "박지우" });
+  await row.waitFor({ timeout: 15_000 });
+  assert.match(await row.textContent(), /한빛소프트/);
+  assert.match(await row.textContent(), /park\.jiwoo@hanbit\.co\.kr/);
+  assert.equal(await page.textContent("[data-testid=lead-count]"), "1 lead");
+
+  // Reload with the API unreachable: the lead must come from IndexedDB alone.
+  await page.route("**/api/leads**", (route) => route.abort("internetdisconnected"));
+  await page.reload();
+  await page.locator("[data-testid=lead-row]", { hasText: "박지우" }).waitFor({ timeout: 15_000 });
+  assert.equal(await page.textContent("[data-testid=lead-count]"), "1 lead");
+  await page.locator("[data-testid=sync-status]", { hasText: "Sync failed" }).waitFor({ timeout: 15_000 });
+
+  // Back online, a lead captured meanwhile arrives with the next pull after a reload.
+  await page.unroute("**/api/leads**");
+  const res = await fetch(`${worker.url}/f/contact`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: "choi@acme.kr", name: "최유나", company: "에이크미" }),
+  });
+  assert.equal(res.status, 201);
+  await page.reload();
+  await page.locator("[data-testid=lead-row]", { hasText: "최유나" }).waitFor({ timeout: 15_000 });
+  assert.equal(await page.textContent("[data-testid=lead-count]"), "2 leads");
+  await page.locator("[data-testid=sync-status]", { hasText: "Up to date" }).waitFor();
+
+  assert.deepEqual(errors, [], "the app threw in the browser");
+});
+
+test("the app speaks Korean to a Korean browser", async () => {
+  const korean = await launchBrowser({ locale: "ko-KR" });
+  try {
+    const page = await korean.context.newPage();
+    await page.goto(`${worker.url}/`);
+    await page.locator("[data-testid=lead-count]", { hasText: /^리드 \d+건$/ }).waitFor({ timeout: 15_000 });
+    assert.equal(await page.getAttribute("html", "lang"), "ko");
+    await page.click("button.lang");
+    await page.locator("[data-testid=lead-count]", { hasText: /^\d+ leads?$/ }).waitFor();
+    assert.equal(await page.getAttribute("html", "lang"), "en");
+  } finally {
+    await korean.close();
+  }
+});
