@@ -100,7 +100,7 @@ mod tests {
         for (input, expected) in cases {
             assert_eq!(
                 normalise_email(input).as_deref(),
-                expected.as_ref().map(|s| *s).map_err(|e| e),
+                expected.as_ref().map(|s| *s),
                 "{input}"
             );
         }
