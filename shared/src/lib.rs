@@ -4,3 +4,7 @@
 
 pub mod api;
 pub mod capture;
+pub mod facts;
+pub mod fixtures;
+pub mod model;
+pub mod text;
