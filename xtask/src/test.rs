@@ -27,7 +27,7 @@ fn layers() -> Vec<Layer> {
         "--disable-warning=ExperimentalWarning",
         "--test",
         "--test-concurrency=1",
-        "tests/",
+        "tests/*.test.mjs",
     ]);
     let mut build = cmd::command(std::env::current_exe().unwrap_or_else(|_| "cargo".into()));
     build.arg("build");
