@@ -11,7 +11,12 @@ use crate::setup::{self, Needs};
 /// changes.
 pub fn run() -> Result<()> {
     setup::run(Needs::Dev)?;
-    cmd::run(cmd::wrangler().args(["d1", "migrations", "apply", "leadkit", "--local"]))?;
+    // CI=true answers wrangler's "apply N migrations?" prompt: local data only.
+    cmd::run(
+        cmd::wrangler()
+            .args(["d1", "migrations", "apply", "leadkit", "--local"])
+            .env("CI", "true"),
+    )?;
     eprintln!("leadkit: serving on http://127.0.0.1:8787 (Ctrl-C stops)");
     cmd::run(cmd::wrangler().args([
         "dev",
