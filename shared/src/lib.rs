@@ -3,6 +3,7 @@
 //! (wasm32, at the edge). Pure: no I/O and no clock; callers pass `now`.
 
 pub mod api;
+pub mod attribution;
 pub mod capture;
 pub mod facts;
 pub mod fixtures;
