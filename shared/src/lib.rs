@@ -8,4 +8,5 @@ pub mod capture;
 pub mod facts;
 pub mod fixtures;
 pub mod model;
+pub mod predictive;
 pub mod text;

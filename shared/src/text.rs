@@ -7,9 +7,18 @@ use unicode_normalization::UnicodeNormalization;
 /// Folds text for matching: NFKC (width and compatibility forms), lower case, runs of
 /// whitespace collapsed to one space, trimmed.
 pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    // ASCII is already in NFKC: skip the normaliser, the costly part, for the common case.
+    if text.is_ascii() {
+        return push_folded(text.chars().map(|c| c.to_ascii_lowercase()), text.len());
+    }
+    push_folded(text.nfkc().flat_map(char::to_lowercase), text.len())
+}
+
+/// Lays out folded characters: whitespace runs become one space, trimmed.
+fn push_folded(chars: impl Iterator<Item = char>, capacity: usize) -> String {
+    let mut out = String::with_capacity(capacity);
     let mut pending_space = false;
-    for c in text.nfkc().flat_map(char::to_lowercase) {
+    for c in chars {
         if c.is_whitespace() {
             pending_space = !out.is_empty();
         } else {
