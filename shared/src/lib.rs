@@ -7,6 +7,7 @@ pub mod attribution;
 pub mod capture;
 pub mod facts;
 pub mod fixtures;
+pub mod handoff;
 pub mod model;
 pub mod predictive;
 pub mod text;

@@ -1,0 +1,11 @@
+//! Handing qualified leads to sales at the pace sales can take them: working-time SLA
+//! clocks and the daily assignment plan.
+
+mod calendar;
+mod planner;
+
+pub use calendar::{KOREAN_PUBLIC_HOLIDAYS_2026, WorkCalendar};
+pub use planner::{
+    AssignedBy, Assignment, DayPlan, HandoffPolicy, QueuedLead, RepLoad, WaitReason, Waiting,
+    plan_day,
+};
