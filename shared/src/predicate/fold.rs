@@ -1,0 +1,91 @@
+//! Folding a lead's text into a reused buffer, exactly as [`crate::text::fold`] does but
+//! without allocating per value and skipping normalisation for text that is already
+//! normalised (ASCII, composed Hangul), which is nearly all of it.
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
+
+/// A reusable buffer for folding the lead side of text comparisons. Keep one per loop
+/// over many leads; after the first few leads matching allocates nothing.
+#[derive(Debug, Default, Clone)]
+pub struct Scratch {
+    pub(crate) text: String,
+}
+
+impl Scratch {
+    /// An empty buffer.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Folds `text` into the buffer and returns the folded text.
+    pub(crate) fn fold(&mut self, text: &str) -> &str {
+        fold_into(text, &mut self.text);
+        &self.text
+    }
+}
+
+/// Writes the fold of `text` into `out` (cleared first); equal to `crate::text::fold(text)`.
+pub(crate) fn fold_into(text: &str, out: &mut String) {
+    out.clear();
+    if text.is_ascii() {
+        // NFKC leaves ASCII unchanged and its lower case is one character.
+        push_folded(text.chars().map(|c| c.to_ascii_lowercase()), out);
+    } else if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+        push_folded(text.chars().flat_map(char::to_lowercase), out);
+    } else {
+        push_folded(text.nfkc().flat_map(char::to_lowercase), out);
+    }
+}
+
+/// Collapses runs of whitespace to one space and trims, as `crate::text::fold` does.
+fn push_folded(chars: impl Iterator<Item = char>, out: &mut String) {
+    let mut pending_space = false;
+    for c in chars {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+        } else {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::fold;
+    use proptest::prelude::*;
+
+    #[test]
+    fn fast_paths_agree_with_text_fold_on_examples() {
+        let cases = [
+            "  Head of   Marketing ",
+            "ＣＭＯ　마케팅",
+            "마케팅 팀장",
+            "\u{1106}\u{1161}\u{110F}\u{1166}\u{1110}\u{1175}\u{11BC}",
+            "İstanbul ΣΑΣ",
+            "",
+            " \t\n ",
+            "ﬁnance ㈜한빛",
+        ];
+        let mut out = String::new();
+        for case in cases {
+            fold_into(case, &mut out);
+            assert_eq!(out, fold(case), "{case:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn fold_into_equals_text_fold(text in "(?s).{0,24}", hangul in "[가-힣ᄀ-ᇿＡ-ｚ ]{0,12}") {
+            let mut out = String::from("stale");
+            fold_into(&text, &mut out);
+            prop_assert_eq!(&out, &fold(&text));
+            fold_into(&hangul, &mut out);
+            prop_assert_eq!(&out, &fold(&hangul));
+        }
+    }
+}
