@@ -9,4 +9,5 @@ pub mod fixtures;
 pub mod icp;
 pub mod model;
 pub mod predicate;
+pub mod segments;
 pub mod text;
