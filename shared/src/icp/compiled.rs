@@ -164,6 +164,26 @@ impl CompiledIcpSet {
                         }
                     }
                 }
+                FieldValue::List(items) if group.needs_fold => {
+                    // Fold each element once for all the operators that need it.
+                    for (slot, op) in &group.tests {
+                        let hit = !op.needs_fold() && op.test(value, scratch);
+                        if let Some(entry) = hits.get_mut(*slot) {
+                            *entry = hit;
+                        }
+                    }
+                    for item in items {
+                        let folded = scratch.fold(item);
+                        for (slot, op) in &group.tests {
+                            if let Some(entry) = hits.get_mut(*slot)
+                                && !*entry
+                                && op.needs_fold()
+                            {
+                                *entry = op.test_folded_text(folded);
+                            }
+                        }
+                    }
+                }
                 _ => {
                     for (slot, op) in &group.tests {
                         let hit = op.test(value, scratch);

@@ -460,6 +460,11 @@ fn arb_criterion() -> impl Strategy<Value = Criterion> {
                 max: Some(f64::from(a.max(b)))
             }
         )),
+        proptest::sample::select(vec!["aws", "force", "GCP"])
+            .prop_map(|t| (Field::TechTags, Operator::Contains { text: t.into() })),
+        proptest::sample::subsequence(vec!["aws", "Salesforce", "jira"], 1..=2)
+            .prop_map(|t| (Field::TechTags, Operator::OneOf { values: texts(&t) })),
+        Just((Field::TechTags, Operator::Exists)),
         Just((Field::Industry, Operator::Exists)),
         Just((Field::Title, Operator::Missing)),
     ];
@@ -513,7 +518,15 @@ fn arb_lead() -> impl Strategy<Value = (Lead, Option<Account>)> {
     )
         .prop_map(|(title, acc)| {
             let account = acc.map(|(region, employees, has_industry)| {
-                account(region, employees, has_industry.then_some("SaaS"))
+                let mut a = account(region, employees, has_industry.then_some("SaaS"));
+                // Tag sets vary with the employee count, so lists are empty, short or long.
+                let tags: &[&str] = match employees.unwrap_or(0) % 3 {
+                    0 => &[],
+                    1 => &["AWS"],
+                    _ => &["salesforce", "Jira", "gcp"],
+                };
+                a.tech_tags = tags.iter().map(|t| (*t).to_owned()).collect();
+                a
             });
             (lead(1, title), account)
         })
@@ -543,6 +556,18 @@ proptest! {
             prop_assert_eq!(fit.fit_points, sum);
             for o in fit.matched.iter().chain(&fit.missed) {
                 prop_assert_eq!(o.weight, persona.criteria[o.criterion].weight);
+            }
+            // Grouping tests by field changes nothing: each criterion on its own agrees.
+            let mut scratch = crate::predicate::Scratch::new();
+            for o in &fit.matched {
+                let c = &persona.criteria[o.criterion];
+                let alone = crate::predicate::Predicate::new(c.field.clone(), c.operator.clone()).compile().unwrap();
+                prop_assert!(alone.matches(lead, account.as_ref(), &mut scratch));
+            }
+            for o in &fit.missed {
+                let c = &persona.criteria[o.criterion];
+                let alone = crate::predicate::Predicate::new(c.field.clone(), c.operator.clone()).compile().unwrap();
+                prop_assert!(!alone.matches(lead, account.as_ref(), &mut scratch));
             }
             // The fast path agrees with the explained one.
             prop_assert_eq!(columns.fit_points[i], fit.fit_points);

@@ -220,7 +220,8 @@ impl CompiledOperator {
         }
     }
 
-    fn test_folded_text(&self, folded: &str) -> bool {
+    /// Tests already folded text (one element of a list, or a text value).
+    pub(crate) fn test_folded_text(&self, folded: &str) -> bool {
         match self {
             Self::OneOf { texts, .. } => texts.binary_search_by(|t| (**t).cmp(folded)).is_ok(),
             Self::Contains { needle } => folded.contains(&**needle),

@@ -17,11 +17,33 @@ impl Scratch {
         Self::default()
     }
 
-    /// Folds `text` into the buffer and returns the folded text.
-    pub(crate) fn fold(&mut self, text: &str) -> &str {
+    /// Returns the fold of `text`: `text` itself when it is already folded (the common
+    /// case for lower-case ASCII and Hangul), else the fold written into the buffer.
+    pub(crate) fn fold<'a>(&'a mut self, text: &'a str) -> &'a str {
+        if is_folded(text) {
+            return text;
+        }
         fold_into(text, &mut self.text);
         &self.text
     }
+}
+
+/// Whether `text` is its own fold, checked cheaply and conservatively: only lower-case
+/// ASCII without control characters, composed Hangul syllables (no case, NFKC-stable) and
+/// single inner spaces qualify; anything else goes through [`fold_into`].
+fn is_folded(text: &str) -> bool {
+    let mut after_space = true; // A leading space is not folded.
+    for c in text.chars() {
+        match c {
+            ' ' if after_space => return false,
+            ' ' => after_space = true,
+            '!'..='~' if !c.is_ascii_uppercase() => after_space = false,
+            '\u{AC00}'..='\u{D7A3}' => after_space = false,
+            _ => return false,
+        }
+    }
+    // A trailing space is not folded either; the empty text is.
+    !after_space || text.is_empty()
 }
 
 /// Writes the fold of `text` into `out` (cleared first); equal to `crate::text::fold(text)`.
@@ -78,7 +100,36 @@ mod tests {
         }
     }
 
+    #[test]
+    fn already_folded_text_is_recognised_conservatively() {
+        let cases = [
+            ("마케팅 팀장", true),
+            ("saas", true),
+            ("", true),
+            ("SaaS", false),
+            (" 서울", false),
+            ("서울 ", false),
+            ("마케팅  팀장", false),
+            ("ＣＭＯ", false),
+            ("a\tb", false),
+            ("\u{1106}\u{1161}", false),
+        ];
+        for (text, folded) in cases {
+            assert_eq!(is_folded(text), folded, "{text:?}");
+            if folded {
+                assert_eq!(fold(text), text);
+            }
+        }
+    }
+
     proptest! {
+        #[test]
+        fn scratch_fold_equals_text_fold(text in "(?s).{0,24}", simple in "[a-z가-힣 A-Z]{0,12}") {
+            let mut scratch = Scratch::new();
+            prop_assert_eq!(scratch.fold(&text), fold(&text));
+            prop_assert_eq!(scratch.fold(&simple), fold(&simple));
+        }
+
         #[test]
         fn fold_into_equals_text_fold(text in "(?s).{0,24}", hangul in "[가-힣ᄀ-ᇿＡ-ｚ ]{0,12}") {
             let mut out = String::from("stale");
