@@ -6,5 +6,7 @@ pub mod api;
 pub mod capture;
 pub mod facts;
 pub mod fixtures;
+pub mod lifecycle;
 pub mod model;
+pub mod qualification;
 pub mod text;
