@@ -8,6 +8,9 @@ mod evaluate;
 mod funnel;
 mod transition;
 
+#[cfg(test)]
+mod testing;
+
 pub use config::{ConfigError, LifecycleConfig, Transition};
 pub use criteria::{CriterionCheck, MetadataMatch, StageCriterion, StageDefinition};
 pub use evaluate::{CompiledLifecycle, StageCheck, StageEvaluation, evaluate};

@@ -131,3 +131,339 @@ impl CompiledLifecycle {
             .map_or(Stage::Subscriber, |(stage, _)| *stage)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::ScoreSummary;
+    use crate::lifecycle::testing::{lead, touch};
+    use crate::model::{ChecklistEntry, ConsentPurpose, QualificationItem, Tier, TouchKind};
+    use proptest::prelude::*;
+    use time::Duration;
+    use time::macros::datetime;
+
+    const NOW: OffsetDateTime = datetime!(2026-11-24 10:00 +9);
+
+    fn scores(total: i64, tier: Option<Tier>) -> ScoreSummary {
+        ScoreSummary {
+            fit: total / 2,
+            engagement: total - total / 2,
+            total,
+            tier,
+            persona: None,
+        }
+    }
+
+    fn bant(q: &mut crate::model::Qualification, items: &[QualificationItem]) {
+        for item in items {
+            q.entries.insert(
+                *item,
+                ChecklistEntry {
+                    met: true,
+                    evidence: "통화로 확인".into(),
+                    updated_at: NOW,
+                    updated_by: None,
+                },
+            );
+        }
+    }
+
+    /// What a test lead has: (total, tier, consent, company, BANT items, touches as
+    /// (kind, days ago, signal)).
+    struct Case {
+        name: &'static str,
+        total: i64,
+        tier: Option<Tier>,
+        consent: bool,
+        company: bool,
+        bant: &'static [QualificationItem],
+        touches: &'static [(TouchKind, i64, &'static str)],
+        expect: Stage,
+        /// The stage `next()` names and a detail it must contain.
+        next: Option<(Stage, &'static str)>,
+    }
+
+    #[test]
+    fn default_definitions_place_korean_examples() {
+        use QualificationItem::{Authority, Budget, Need};
+        let base = Case {
+            name: "",
+            total: 0,
+            tier: None,
+            consent: true,
+            company: true,
+            bant: &[],
+            touches: &[],
+            expect: Stage::Lead,
+            next: None,
+        };
+        let cases = [
+            Case {
+                name: "뉴스레터 구독만: no company, stays subscriber",
+                company: false,
+                next: Some((Stage::Lead, "company_name missing")),
+                expect: Stage::Subscriber,
+                ..base
+            },
+            Case {
+                name: "백서 다운로드, 42점",
+                total: 42,
+                next: Some((Stage::Mql, "total 42 < 50")),
+                ..base
+            },
+            Case {
+                name: "웨비나 참석, 62점",
+                total: 62,
+                expect: Stage::Mql,
+                next: Some((Stage::Pql, "product_usage signal=limit_hit: 0 of 1 needed")),
+                ..base
+            },
+            Case {
+                name: "no consent: never worked by sales",
+                total: 90,
+                consent: false,
+                expect: Stage::Subscriber,
+                next: Some((Stage::Lead, "no personal_info_collection consent recorded")),
+                ..base
+            },
+            Case {
+                name: "무료 가입 후 사용량 한도 도달 (PQL), low score",
+                total: 10,
+                touches: &[
+                    (TouchKind::ProductSignup, 20, ""),
+                    (TouchKind::ProductUsage, 3, "limit_hit"),
+                ],
+                expect: Stage::Pql,
+                next: Some((Stage::Sql, "none of: bant 0% < 75%")),
+                ..base
+            },
+            Case {
+                name: "limit hit 45 days ago is outside the 30-day window",
+                total: 10,
+                touches: &[(TouchKind::ProductUsage, 45, "limit_hit")],
+                expect: Stage::Lead,
+                next: Some((Stage::Mql, "total 10 < 50")),
+                ..base
+            },
+            Case {
+                name: "other usage signals are not a PQL",
+                total: 10,
+                touches: &[(TouchKind::ProductUsage, 1, "invited_team")],
+                expect: Stage::Lead,
+                ..base
+            },
+            Case {
+                name: "BANT 3/4 with evidence and tier B: SQL, skipping MQL",
+                total: 20,
+                tier: Some(Tier::B),
+                bant: &[Budget, Authority, Need],
+                expect: Stage::Sql,
+                ..base
+            },
+            Case {
+                name: "미팅 완료 but tier D: not an SQL",
+                total: 70,
+                tier: Some(Tier::D),
+                touches: &[(TouchKind::Meeting, 5, "")],
+                expect: Stage::Mql,
+                next: Some((Stage::Pql, "limit_hit")),
+                ..base
+            },
+            Case {
+                name: "미팅 완료, tier C",
+                total: 70,
+                tier: Some(Tier::C),
+                touches: &[(TouchKind::Meeting, 5, "")],
+                expect: Stage::Sql,
+                ..base
+            },
+            Case {
+                name: "a meeting booked for tomorrow has not happened yet",
+                total: 70,
+                tier: Some(Tier::A),
+                touches: &[(TouchKind::Meeting, -1, "")],
+                expect: Stage::Mql,
+                ..base
+            },
+        ];
+        let config = LifecycleConfig::korean_b2b_default();
+        let compiled = CompiledLifecycle::new(&config);
+        for case in cases {
+            let mut l = lead(1, "김민수", NOW - Duration::days(60));
+            if !case.consent {
+                l.consents.clear();
+            }
+            if !case.company {
+                l.company_name = None;
+            }
+            bant(&mut l.qualification, case.bant);
+            let touches: Vec<_> = case
+                .touches
+                .iter()
+                .map(|(kind, days_ago, signal)| {
+                    let meta: &[(&str, &str)] = if signal.is_empty() {
+                        &[]
+                    } else {
+                        &[("signal", signal)]
+                    };
+                    touch(&l, *kind, NOW - Duration::days(*days_ago), meta)
+                })
+                .collect();
+            let s = scores(case.total, case.tier);
+            let ctx = LeadContext::new(&l, None, &touches, &s);
+            let evaluation = evaluate(&config, &ctx, NOW);
+            assert_eq!(evaluation.qualifies_for, case.expect, "{}", case.name);
+            assert_eq!(
+                compiled.qualifies_for(&ctx, NOW),
+                case.expect,
+                "{}",
+                case.name
+            );
+            if let Some((stage, detail)) = case.next {
+                let next = evaluation.next().expect(case.name);
+                assert_eq!(next.stage, stage, "{}", case.name);
+                assert!(
+                    next.missing().any(|c| c.detail.contains(detail)),
+                    "{}: {:?}",
+                    case.name,
+                    next.criteria
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn details_say_what_holds_and_what_is_missing() {
+        let mut l = lead(1, "이지은", NOW);
+        l.phone_verified = false;
+        l.consents.push(crate::model::ConsentRecord {
+            purpose: ConsentPurpose::MarketingMessages,
+            granted: false,
+            text_version: "marketing-2026-01".into(),
+            at: NOW,
+        });
+        let s = scores(42, Some(Tier::C));
+        let ctx = LeadContext::new(&l, None, &[], &s);
+        let cases = [
+            (
+                StageCriterion::MinTotal { points: 50 },
+                false,
+                "total 42 < 50",
+            ),
+            (StageCriterion::MinFit { points: 21 }, true, "fit 21 ≥ 21"),
+            (
+                StageCriterion::MinEngagement { points: 30 },
+                false,
+                "engagement 21 < 30",
+            ),
+            (
+                StageCriterion::TierAtLeast { tier: Tier::B },
+                false,
+                "tier C below B",
+            ),
+            (
+                StageCriterion::TierAtLeast { tier: Tier::D },
+                true,
+                "tier C meets D",
+            ),
+            (
+                StageCriterion::FieldPresent {
+                    field: crate::model::Field::PhoneVerified,
+                },
+                false,
+                "phone_verified is no",
+            ),
+            (
+                StageCriterion::FieldPresent {
+                    field: crate::model::Field::Phone,
+                },
+                false,
+                "phone missing",
+            ),
+            (
+                StageCriterion::FieldPresent {
+                    field: crate::model::Field::Custom("예산".into()),
+                },
+                false,
+                "custom.예산 missing",
+            ),
+            (
+                StageCriterion::ConsentGranted {
+                    purpose: ConsentPurpose::MarketingMessages,
+                },
+                false,
+                "marketing_messages consent refused",
+            ),
+            (
+                StageCriterion::EventOccurred {
+                    kind: TouchKind::DemoRequest,
+                    metadata: None,
+                    within_days: Some(14),
+                    min_count: 2,
+                },
+                false,
+                "demo_request: 0 of 2 needed in the last 14 days",
+            ),
+            (
+                StageCriterion::Qualified {
+                    framework: crate::qualification::Framework::Meddicc,
+                    min_percent: 0,
+                },
+                true,
+                "meddicc 0% ≥ 0%",
+            ),
+        ];
+        for (criterion, met, detail) in cases {
+            let check = criterion.check(&ctx, NOW);
+            assert_eq!(check.met, met, "{criterion:?}");
+            assert_eq!(check.met, criterion.holds(&ctx, NOW), "{criterion:?}");
+            assert_eq!(check.detail, detail);
+        }
+    }
+
+    fn any_kind() -> impl Strategy<Value = TouchKind> {
+        prop::sample::select(TouchKind::ALL.to_vec())
+    }
+
+    proptest! {
+        #[test]
+        fn the_fast_path_agrees_with_the_explained_evaluation(
+            total in -20i64..120,
+            tier in prop::option::of(prop::sample::select(vec![Tier::A, Tier::B, Tier::C, Tier::D])),
+            consent in any::<bool>(),
+            company in any::<bool>(),
+            touches in prop::collection::vec(
+                (any_kind(), -5i64..100, prop::sample::select(vec!["", "limit_hit", "invited_team"])),
+                0..12,
+            ),
+            bant_items in prop::collection::vec(
+                prop::sample::select(crate::qualification::Framework::Bant.items().to_vec()),
+                0..4,
+            ),
+        ) {
+            let config = LifecycleConfig::korean_b2b_default();
+            let compiled = CompiledLifecycle::new(&config);
+            let mut l = lead(1, "박서준", NOW - Duration::days(100));
+            if !consent {
+                l.consents.clear();
+            }
+            if !company {
+                l.company_name = None;
+            }
+            bant(&mut l.qualification, &bant_items);
+            let touches: Vec<_> = touches
+                .iter()
+                .map(|(kind, days, signal)| touch(&l, *kind, NOW - Duration::days(*days), &[("signal", signal)]))
+                .collect();
+            let s = scores(total, tier);
+            let ctx = LeadContext::new(&l, None, &touches, &s);
+            let evaluation = evaluate(&config, &ctx, NOW);
+            prop_assert_eq!(compiled.qualifies_for(&ctx, NOW), evaluation.qualifies_for);
+            // The answer is the highest met check, and nothing above it is met.
+            for check in &evaluation.checks {
+                prop_assert!(!(check.met && check.stage > evaluation.qualifies_for));
+                prop_assert_eq!(check.met, check.criteria.iter().all(|c| c.met));
+            }
+        }
+    }
+}
