@@ -355,3 +355,317 @@ pub fn weekly_flow(
     }
     Ok(weeks)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lifecycle::testing::change;
+    use proptest::prelude::*;
+    use time::macros::datetime;
+    use uuid::Uuid;
+
+    const T0: OffsetDateTime = datetime!(2026-10-01 9:00 +9);
+
+    fn day(n: i64) -> OffsetDateTime {
+        T0 + Duration::days(n)
+    }
+
+    /// Lead 1: Lead → MQL (day 2) → SQL (day 5) → Opportunity (day 12).
+    /// Lead 2: Lead → SQL (day 3, skipping MQL) → Nurture (day 20).
+    /// Lead 3: Subscriber → Lead (day 1) → Disqualified (day 4).
+    /// Lead 4: created as SQL on day 10 (imported).
+    /// Lead 5: Lead on day 30: does not exist before.
+    fn sample() -> Vec<StageChange> {
+        vec![
+            change(1, None, Stage::Lead, day(0)),
+            change(1, Some(Stage::Lead), Stage::Mql, day(2)),
+            change(1, Some(Stage::Mql), Stage::Sql, day(5)),
+            change(1, Some(Stage::Sql), Stage::Opportunity, day(12)),
+            change(2, None, Stage::Lead, day(0)),
+            change(2, Some(Stage::Lead), Stage::Sql, day(3)),
+            change(2, Some(Stage::Sql), Stage::Nurture, day(20)),
+            change(3, None, Stage::Subscriber, day(0)),
+            change(3, Some(Stage::Subscriber), Stage::Lead, day(1)),
+            change(3, Some(Stage::Lead), Stage::Disqualified, day(4)),
+            change(4, None, Stage::Sql, day(10)),
+            change(5, None, Stage::Lead, day(30)),
+        ]
+    }
+
+    fn id(n: u128) -> LeadId {
+        LeadId(Uuid::from_u128(n))
+    }
+
+    #[test]
+    fn stage_at_reads_the_last_change_before_the_date() {
+        let history = sample();
+        let cases = [
+            (1, day(-1), None),
+            (1, day(0), Some(Stage::Lead)),
+            (1, day(4), Some(Stage::Mql)),
+            (1, day(5), Some(Stage::Sql)),
+            (2, day(25), Some(Stage::Nurture)),
+            (3, day(3), Some(Stage::Lead)),
+            (9, day(100), None),
+        ];
+        for (lead, at, expected) in cases {
+            assert_eq!(
+                stage_at(&history, id(lead), at),
+                expected,
+                "lead {lead} at {at}"
+            );
+        }
+        // Same-instant changes: the one recorded last wins, whatever the input order.
+        let same = vec![
+            change(7, None, Stage::Lead, day(0)),
+            change(7, Some(Stage::Lead), Stage::Sql, day(0)),
+        ];
+        assert_eq!(stage_at(&same, id(7), day(0)), Some(Stage::Sql));
+        assert_eq!(
+            StageHistory::new(same).of_lead(id(7)).last().map(|c| c.to),
+            Some(Stage::Sql)
+        );
+    }
+
+    #[test]
+    fn counts_at_counts_each_existing_lead_once() {
+        let history = StageHistory::new(sample());
+        let cases: [(OffsetDateTime, &[(Stage, usize)]); 3] = [
+            (day(-1), &[]),
+            (
+                day(4),
+                &[(Stage::Mql, 1), (Stage::Sql, 1), (Stage::Disqualified, 1)],
+            ),
+            (
+                day(21),
+                &[
+                    (Stage::Opportunity, 1),
+                    (Stage::Nurture, 1),
+                    (Stage::Disqualified, 1),
+                    (Stage::Sql, 1),
+                ],
+            ),
+        ];
+        for (at, expected) in cases {
+            let counts = counts_at(&history, at);
+            assert_eq!(counts.len(), Stage::ALL.len());
+            for stage in Stage::ALL {
+                let want = expected
+                    .iter()
+                    .find(|(s, _)| *s == stage)
+                    .map_or(0, |(_, n)| *n);
+                assert_eq!(counts[&stage], want, "{stage:?} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn skipped_levels_count_as_passed_from_the_entry_level_up() {
+        let history = StageHistory::new(sample());
+        let r2 = reached(history.of_lead(id(2)));
+        assert_eq!(r2.level(FunnelLevel::Subscriber), None);
+        assert_eq!(r2.level(FunnelLevel::Lead), Some(day(0)));
+        // Lead → SQL: MQL/PQL passed at the same instant.
+        assert_eq!(r2.level(FunnelLevel::MqlOrPql), Some(day(3)));
+        assert_eq!(r2.level(FunnelLevel::Sql), Some(day(3)));
+        assert_eq!(r2.highest(), Some(FunnelLevel::Sql));
+        // Imported as SQL: nothing below is filled.
+        let r4 = reached(history.of_lead(id(4)));
+        assert_eq!(r4.level(FunnelLevel::Lead), None);
+        assert_eq!(r4.level(FunnelLevel::Sql), Some(day(10)));
+        // Falling back below the entry level marks nothing.
+        let recycled = [
+            change(8, None, Stage::Mql, day(0)),
+            change(8, Some(Stage::Mql), Stage::Recycled, day(1)),
+            change(8, Some(Stage::Recycled), Stage::Lead, day(2)),
+            change(8, Some(Stage::Lead), Stage::Pql, day(3)),
+        ];
+        let r8 = reached(&recycled);
+        assert_eq!(r8.level(FunnelLevel::Lead), None);
+        assert_eq!(r8.level(FunnelLevel::MqlOrPql), Some(day(0)));
+    }
+
+    #[test]
+    fn conversions_and_times_between_levels() {
+        let history = StageHistory::new(sample());
+        let report = conversions(&history, None);
+        let row = |level: FunnelLevel| report.iter().find(|r| r.from == level).unwrap();
+        let lead = row(FunnelLevel::Lead);
+        // Leads 1, 2, 3, 5 reached Lead; 1 and 2 reached MQL/PQL (2 by skipping).
+        assert_eq!((lead.entered, lead.converted), (4, 2));
+        assert_eq!(lead.rate, Some(0.5));
+        // Lead 1 took 2 days, lead 2 three: nearest-rank median is the lower.
+        assert_eq!(lead.median, Some(Duration::days(2)));
+        assert_eq!(lead.p90, Some(Duration::days(3)));
+        let mql = row(FunnelLevel::MqlOrPql);
+        assert_eq!((mql.entered, mql.converted), (2, 2));
+        // Lead 1: 3 days; lead 2: the skip took no time.
+        assert_eq!(mql.median, Some(Duration::ZERO));
+        let sql = row(FunnelLevel::Sql);
+        assert_eq!((sql.entered, sql.converted), (3, 1));
+        let top = row(FunnelLevel::Customer);
+        assert_eq!((top.entered, top.rate, top.median), (0, None, None));
+        // Cohort: leads that reached SQL in the first week.
+        let cohort = conversions(&history, Some(day(0)..day(7)));
+        let sql = cohort.iter().find(|r| r.from == FunnelLevel::Sql).unwrap();
+        assert_eq!((sql.entered, sql.converted), (2, 1));
+    }
+
+    #[test]
+    fn weeks_are_cut_in_the_workspace_zone() {
+        // Sunday 22 November 16:00 UTC is Monday 01:00 in Seoul: week 48 there, 47 in UTC.
+        let at = datetime!(2026-11-22 16:00 UTC);
+        let history = StageHistory::new(vec![
+            change(1, None, Stage::Lead, at),
+            change(1, Some(Stage::Lead), Stage::Sql, at + Duration::hours(1)),
+            change(2, None, Stage::Lead, datetime!(2027-01-01 12:00 +9)),
+        ]);
+        let seoul = weekly_flow(&history, 540).unwrap();
+        let w48 = &seoul[&IsoWeek {
+            year: 2026,
+            week: 48,
+        }];
+        assert_eq!(w48.entries[&Stage::Lead], 1);
+        assert_eq!(w48.entries[&Stage::Sql], 1);
+        assert_eq!(w48.entries.get(&Stage::Mql), None);
+        // The skipped level is reached in the funnel view.
+        assert_eq!(w48.reached[&FunnelLevel::MqlOrPql], 1);
+        // 1 January 2027 belongs to ISO week 53 of 2026.
+        assert!(seoul.contains_key(&IsoWeek {
+            year: 2026,
+            week: 53
+        }));
+        let utc = weekly_flow(&history, 0).unwrap();
+        assert_eq!(
+            utc[&IsoWeek {
+                year: 2026,
+                week: 47
+            }]
+                .entries[&Stage::Lead],
+            1
+        );
+        assert_eq!(
+            weekly_flow(&history, 2000),
+            Err(FunnelError::InvalidOffset { minutes: 2000 })
+        );
+    }
+
+    /// Histories for `leads`: each a start minute and a chain of (stage index, minutes
+    /// after the previous change; 0 = same instant).
+    fn histories() -> impl Strategy<Value = Vec<(i64, Vec<(usize, i64)>)>> {
+        prop::collection::vec(
+            (
+                0i64..10_000,
+                prop::collection::vec(
+                    (
+                        0usize..11,
+                        prop::sample::select(vec![0i64, 1, 60, 1440, 10_000]),
+                    ),
+                    1..8,
+                ),
+            ),
+            0..40,
+        )
+    }
+
+    fn build(spec: &[(i64, Vec<(usize, i64)>)]) -> Vec<StageChange> {
+        let mut changes = Vec::new();
+        for (n, (start, chain)) in spec.iter().enumerate() {
+            let mut at = T0 + Duration::minutes(*start);
+            let mut from = None;
+            for (stage, gap) in chain {
+                at += Duration::minutes(*gap);
+                let to = Stage::ALL[*stage];
+                changes.push(change(n as u128, from, to, at));
+                from = Some(to);
+            }
+        }
+        changes
+    }
+
+    /// The same histories with every skipped level written out as a move at the same
+    /// instant, as a tool without skip handling would need.
+    fn explicit(changes: &[StageChange]) -> Vec<StageChange> {
+        let history = StageHistory::new(changes.to_vec());
+        let mut out = Vec::new();
+        for lead in history.leads() {
+            let mut highest: Option<usize> = None;
+            for c in lead {
+                if let Some(level) = FunnelLevel::of(c.to).map(FunnelLevel::index) {
+                    if let Some(h) = highest {
+                        for skipped in h + 1..level {
+                            let stage = match FunnelLevel::ALL[skipped] {
+                                FunnelLevel::Subscriber => Stage::Subscriber,
+                                FunnelLevel::Lead => Stage::Lead,
+                                FunnelLevel::MqlOrPql => Stage::Mql,
+                                FunnelLevel::Sql => Stage::Sql,
+                                FunnelLevel::Opportunity => Stage::Opportunity,
+                                FunnelLevel::Customer => Stage::Customer,
+                                FunnelLevel::Evangelist => Stage::Evangelist,
+                            };
+                            out.push(StageChange {
+                                to: stage,
+                                ..c.clone()
+                            });
+                        }
+                    }
+                    highest = Some(highest.map_or(level, |h| h.max(level)));
+                }
+                out.push(c.clone());
+            }
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn stage_counts_conserve_the_number_of_leads(spec in histories(), at in -100i64..80_000) {
+            let changes = build(&spec);
+            let history = StageHistory::new(changes.clone());
+            let at = T0 + Duration::minutes(at);
+            let counts = counts_at(&history, at);
+            let existing = spec
+                .iter()
+                .filter(|(start, chain)| T0 + Duration::minutes(start + chain[0].1) <= at)
+                .count();
+            prop_assert_eq!(counts.values().sum::<usize>(), existing);
+            // And each lead is where stage_at says.
+            for (n, _) in spec.iter().enumerate() {
+                let stage = stage_at(&changes, LeadId(Uuid::from_u128(n as u128)), at);
+                prop_assert_eq!(stage.is_some(), history.of_lead(LeadId(Uuid::from_u128(n as u128))).first().is_some_and(|c| c.at <= at));
+            }
+        }
+
+        #[test]
+        fn skips_never_lower_downstream_conversion(spec in histories()) {
+            let changes = build(&spec);
+            let history = StageHistory::new(changes.clone());
+            let report = conversions(&history, None);
+            // Writing the skipped moves out changes nothing.
+            let spelled_out = conversions(&StageHistory::new(explicit(&changes)), None);
+            prop_assert_eq!(&report, &spelled_out);
+            // Every level between a lead's entry and its highest level counts as entered
+            // and converted: conversion is exactly what the reached levels imply.
+            for (k, row) in report.iter().enumerate() {
+                let mut entered = 0;
+                let mut converted = 0;
+                for lead in history.leads() {
+                    let r = reached(lead);
+                    let entry = r.at.iter().position(Option::is_some);
+                    let highest = r.highest().map(FunnelLevel::index);
+                    if let (Some(entry), Some(highest)) = (entry, highest) {
+                        if entry <= k && k <= highest {
+                            entered += 1;
+                        }
+                        if entry <= k && k < highest {
+                            converted += 1;
+                        }
+                    }
+                }
+                prop_assert_eq!(row.entered, entered);
+                prop_assert_eq!(row.converted, converted);
+                prop_assert!(row.rate.is_none_or(|r| (0.0..=1.0).contains(&r)));
+            }
+        }
+    }
+}
