@@ -135,11 +135,18 @@ mod tests {
         }
     }
 
+    /// (from, to, reason, expected)
+    type Case = (
+        Stage,
+        Stage,
+        Option<&'static str>,
+        Result<(), TransitionError>,
+    );
+
     #[test]
     fn moves_are_checked_against_the_default_list() {
         let config = LifecycleConfig::korean_b2b_default();
-        // (from, to, reason, expected)
-        let cases: &[(Stage, Stage, Option<&str>, Result<(), TransitionError>)] = &[
+        let cases: &[Case] = &[
             (Stage::Lead, Stage::Mql, None, Ok(())),
             (Stage::Lead, Stage::Sql, Some("대표이사 미팅 요청"), Ok(())),
             (Stage::Pql, Stage::Mql, None, Ok(())),
