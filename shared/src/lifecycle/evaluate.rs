@@ -429,11 +429,17 @@ mod tests {
         #[test]
         fn the_fast_path_agrees_with_the_explained_evaluation(
             total in -20i64..120,
-            tier in prop::option::of(prop::sample::select(vec![Tier::A, Tier::B, Tier::C, Tier::D])),
+            tier in prop::option::of(prop::sample::select(vec![
+                Tier::A, Tier::B, Tier::C, Tier::D,
+            ])),
             consent in any::<bool>(),
             company in any::<bool>(),
             touches in prop::collection::vec(
-                (any_kind(), -5i64..100, prop::sample::select(vec!["", "limit_hit", "invited_team"])),
+                (
+                    any_kind(),
+                    -5i64..100,
+                    prop::sample::select(vec!["", "limit_hit", "invited_team"]),
+                ),
                 0..12,
             ),
             bant_items in prop::collection::vec(
@@ -453,7 +459,9 @@ mod tests {
             bant(&mut l.qualification, &bant_items);
             let touches: Vec<_> = touches
                 .iter()
-                .map(|(kind, days, signal)| touch(&l, *kind, NOW - Duration::days(*days), &[("signal", signal)]))
+                .map(|(kind, days, signal)| {
+                    touch(&l, *kind, NOW - Duration::days(*days), &[("signal", signal)])
+                })
                 .collect();
             let s = scores(total, tier);
             let ctx = LeadContext::new(&l, None, &touches, &s);
