@@ -421,6 +421,35 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_synthetic_workspace_spreads_over_the_defined_stages() {
+        // The benchmark's data: if every lead landed in one stage, it would measure a
+        // shortcut, not the evaluation.
+        let data = crate::fixtures::generate(&crate::fixtures::DatasetSpec::new(42, 2000, NOW));
+        let config = LifecycleConfig::korean_b2b_default();
+        let compiled = CompiledLifecycle::new(&config);
+        let mut per_stage = std::collections::BTreeMap::new();
+        for (i, l) in data.leads.iter().enumerate() {
+            let tier = [None, Some(Tier::A), Some(Tier::C), Some(Tier::D)][i % 4];
+            let s = scores((i * 37 % 130) as i64 - 10, tier);
+            let ctx = LeadContext::new(
+                l,
+                data.account_of[i].map(|a| &data.accounts[a]),
+                &data.touches[data.touch_ranges[i].clone()],
+                &s,
+            );
+            let stage = compiled.qualifies_for(&ctx, NOW);
+            assert_eq!(stage, evaluate(&config, &ctx, NOW).qualifies_for);
+            *per_stage.entry(stage).or_insert(0usize) += 1;
+        }
+        for stage in [Stage::Lead, Stage::Mql, Stage::Pql, Stage::Sql] {
+            assert!(
+                per_stage.get(&stage).is_some_and(|n| *n > 20),
+                "{per_stage:?}"
+            );
+        }
+    }
+
     fn any_kind() -> impl Strategy<Value = TouchKind> {
         prop::sample::select(TouchKind::ALL.to_vec())
     }

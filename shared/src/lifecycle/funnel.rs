@@ -25,13 +25,19 @@ use crate::model::{LeadId, Stage, StageChange};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FunnelLevel {
+    /// Gave an address for content.
     Subscriber,
+    /// Showed interest with contact data.
     Lead,
     /// Marketing- or product-qualified.
     MqlOrPql,
+    /// Sales-qualified.
     Sql,
+    /// A deal with an amount.
     Opportunity,
+    /// Bought.
     Customer,
+    /// Promotes the product.
     Evangelist,
 }
 
