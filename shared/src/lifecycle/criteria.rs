@@ -99,8 +99,16 @@ impl StageCriterion {
                 within_days,
                 min_count,
             } => {
-                count_events(ctx.touches, *kind, metadata.as_ref(), *within_days, now)
-                    >= *min_count as usize
+                // Stop scanning at the count needed: the answer cannot change after it.
+                let needed = *min_count as usize;
+                count_events(
+                    ctx.touches,
+                    *kind,
+                    metadata.as_ref(),
+                    *within_days,
+                    now,
+                    needed,
+                ) >= needed
             }
             Self::Qualified {
                 framework,
@@ -148,14 +156,23 @@ impl StageCriterion {
                 within_days,
                 min_count,
             } => {
-                let found = count_events(ctx.touches, *kind, metadata.as_ref(), *within_days, now);
+                let found = count_events(
+                    ctx.touches,
+                    *kind,
+                    metadata.as_ref(),
+                    *within_days,
+                    now,
+                    usize::MAX,
+                );
                 let what = match metadata {
                     Some(m) => format!("{} {}={}", kind.as_str(), m.key, m.value),
                     None => kind.as_str().to_owned(),
                 };
-                let window = within_days
-                    .map(|d| format!(" in the last {d} days"))
-                    .unwrap_or_default();
+                let window = match within_days {
+                    None => String::new(),
+                    Some(1) => " in the last day".to_owned(),
+                    Some(d) => format!(" in the last {d} days"),
+                };
                 format!("{what}: {found} of {min_count} needed{window}")
             }
             Self::Qualified {
@@ -179,6 +196,19 @@ impl StageCriterion {
             criterion: self.clone(),
             met,
             detail,
+        }
+    }
+
+    /// This criterion with `any_of` lists (at any depth) ordered cheapest first, for the
+    /// compiled form; the order does not change the answer, only how soon it is found.
+    pub(crate) fn cheapest_first(&self) -> Self {
+        match self {
+            Self::AnyOf { any_of } => {
+                let mut any_of: Vec<Self> = any_of.iter().map(Self::cheapest_first).collect();
+                any_of.sort_by_key(Self::cost);
+                Self::AnyOf { any_of }
+            }
+            other => other.clone(),
         }
     }
 
@@ -207,14 +237,15 @@ fn field_holds(value: FieldValue<'_>) -> bool {
 }
 
 /// Touches of `kind` (matching `metadata`) in `(now - within_days, now]`, or at or
-/// before `now` without a window. Touches after `now` are ignored so that evaluating
-/// "as of" a past date gives the answer that date would have given.
+/// before `now` without a window, counted up to `limit`. Touches after `now` are ignored
+/// so that evaluating "as of" a past date gives the answer that date would have given.
 fn count_events(
     touches: &[Touch],
     kind: TouchKind,
     metadata: Option<&MetadataMatch>,
     within_days: Option<u32>,
     now: OffsetDateTime,
+    limit: usize,
 ) -> usize {
     let since = within_days.map(|d| now - Duration::days(i64::from(d)));
     touches
@@ -225,6 +256,7 @@ fn count_events(
                 && since.is_none_or(|s| t.at > s)
                 && metadata.is_none_or(|m| t.metadata.get(&m.key) == Some(&m.value))
         })
+        .take(limit)
         .count()
 }
 

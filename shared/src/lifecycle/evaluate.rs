@@ -113,7 +113,11 @@ impl CompiledLifecycle {
             .iter()
             .filter(|d| evaluable(d.stage))
             .map(|d| {
-                let mut criteria = d.criteria.clone();
+                let mut criteria: Vec<StageCriterion> = d
+                    .criteria
+                    .iter()
+                    .map(StageCriterion::cheapest_first)
+                    .collect();
                 criteria.sort_by_key(StageCriterion::cost);
                 (d.stage, criteria)
             })
@@ -418,6 +422,75 @@ mod tests {
             assert_eq!(check.met, met, "{criterion:?}");
             assert_eq!(check.met, criterion.holds(&ctx, NOW), "{criterion:?}");
             assert_eq!(check.detail, detail);
+        }
+    }
+
+    #[test]
+    fn event_counts_respect_window_metadata_and_minimum() {
+        let l = lead(1, "최유나", NOW);
+        let touches = vec![
+            touch(&l, TouchKind::DemoRequest, NOW - Duration::days(1), &[]),
+            touch(
+                &l,
+                TouchKind::DemoRequest,
+                NOW - Duration::days(2),
+                &[("form_id", "f1")],
+            ),
+            touch(&l, TouchKind::DemoRequest, NOW - Duration::days(40), &[]),
+            touch(&l, TouchKind::DemoRequest, NOW + Duration::days(1), &[]),
+            touch(&l, TouchKind::Meeting, NOW - Duration::days(1), &[]),
+        ];
+        let s = scores(0, None);
+        let ctx = LeadContext::new(&l, None, &touches, &s);
+        let form = || {
+            Some(crate::lifecycle::MetadataMatch {
+                key: "form_id".into(),
+                value: "f1".into(),
+            })
+        };
+        // (metadata, within_days, min_count, met, detail)
+        let cases = [
+            (
+                None,
+                Some(30),
+                2,
+                true,
+                "demo_request: 2 of 2 needed in the last 30 days",
+            ),
+            (
+                None,
+                Some(30),
+                3,
+                false,
+                "demo_request: 2 of 3 needed in the last 30 days",
+            ),
+            (None, None, 3, true, "demo_request: 3 of 3 needed"),
+            (None, None, 4, false, "demo_request: 3 of 4 needed"),
+            (
+                form(),
+                None,
+                1,
+                true,
+                "demo_request form_id=f1: 1 of 1 needed",
+            ),
+            (
+                form(),
+                Some(1),
+                1,
+                false,
+                "demo_request form_id=f1: 0 of 1 needed in the last day",
+            ),
+        ];
+        for (metadata, within_days, min_count, met, detail) in cases {
+            let criterion = StageCriterion::EventOccurred {
+                kind: TouchKind::DemoRequest,
+                metadata,
+                within_days,
+                min_count,
+            };
+            assert_eq!(criterion.holds(&ctx, NOW), met, "{detail}");
+            let check = criterion.check(&ctx, NOW);
+            assert_eq!((check.met, check.detail.as_str()), (met, detail));
         }
     }
 
