@@ -37,7 +37,7 @@ pub struct LifecycleConfig {
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ConfigError {
     /// Two definitions for one stage: which one holds would be ambiguous.
-    #[error("stage {stage:?} is defined more than once")]
+    #[error("stage {} is defined more than once", .stage.as_str())]
     DuplicateDefinition {
         /// The stage.
         stage: Stage,
@@ -45,25 +45,25 @@ pub enum ConfigError {
     /// Subscriber (the floor every known person stands on) and the off-funnel stages
     /// (nurture, recycled, disqualified: a person's judgement, with a reason) take no
     /// entry criteria.
-    #[error("stage {stage:?} cannot have entry criteria")]
+    #[error("stage {} cannot have entry criteria", .stage.as_str())]
     NotEvaluable {
         /// The stage.
         stage: Stage,
     },
     /// A definition with no criteria would make every lead qualify.
-    #[error("stage {stage:?} has no criteria")]
+    #[error("stage {} has no criteria", .stage.as_str())]
     EmptyDefinition {
         /// The stage.
         stage: Stage,
     },
     /// An `any_of` with nothing in it can never hold.
-    #[error("stage {stage:?} has an empty any_of")]
+    #[error("stage {} has an empty any_of", .stage.as_str())]
     EmptyAnyOf {
         /// The stage.
         stage: Stage,
     },
     /// A qualification threshold above 100%.
-    #[error("stage {stage:?} requires {min_percent}% of {framework:?}, above 100")]
+    #[error("stage {} requires {min_percent}% of {}, above 100", .stage.as_str(), .framework.as_str())]
     PercentOutOfRange {
         /// The stage.
         stage: Stage,
@@ -73,7 +73,7 @@ pub enum ConfigError {
         min_percent: u8,
     },
     /// An event criterion with `min_count` 0 always holds.
-    #[error("stage {stage:?} requires {kind:?} events with min_count 0")]
+    #[error("stage {} requires {} events with min_count 0", .stage.as_str(), .kind.as_str())]
     ZeroMinCount {
         /// The stage.
         stage: Stage,
@@ -81,7 +81,7 @@ pub enum ConfigError {
         kind: TouchKind,
     },
     /// A window of 0 days can contain no touch.
-    #[error("stage {stage:?} requires {kind:?} events within 0 days")]
+    #[error("stage {} requires {} events within 0 days", .stage.as_str(), .kind.as_str())]
     ZeroWindow {
         /// The stage.
         stage: Stage,
@@ -89,7 +89,7 @@ pub enum ConfigError {
         kind: TouchKind,
     },
     /// A metadata match with a blank key matches nothing.
-    #[error("stage {stage:?} matches {kind:?} metadata with a blank key")]
+    #[error("stage {} matches {} metadata with a blank key", .stage.as_str(), .kind.as_str())]
     BlankMetadataKey {
         /// The stage.
         stage: Stage,
@@ -97,13 +97,13 @@ pub enum ConfigError {
         kind: TouchKind,
     },
     /// A move from a stage to itself is not a move.
-    #[error("transition from {stage:?} to itself")]
+    #[error("transition from {} to itself", .stage.as_str())]
     SelfTransition {
         /// The stage.
         stage: Stage,
     },
     /// The same move listed twice (harmless, but a sign of a botched edit).
-    #[error("transition from {from:?} to {to:?} is listed more than once")]
+    #[error("transition from {} to {} is listed more than once", .from.as_str(), .to.as_str())]
     DuplicateTransition {
         /// The stage left.
         from: Stage,
@@ -111,7 +111,7 @@ pub enum ConfigError {
         to: Stage,
     },
     /// An automatic stage needs criteria for the engine to apply.
-    #[error("stage {stage:?} is automatic but has no definition")]
+    #[error("stage {} is automatic but has no definition", .stage.as_str())]
     AutomaticWithoutDefinition {
         /// The stage.
         stage: Stage,
@@ -517,5 +517,13 @@ mod tests {
         for (config, expected) in cases {
             assert_eq!(config.validate(), Err(expected.clone()), "{expected}");
         }
+        assert_eq!(
+            ConfigError::ZeroMinCount {
+                stage: Stage::Pql,
+                kind: TouchKind::ProductUsage
+            }
+            .to_string(),
+            "stage pql requires product_usage events with min_count 0"
+        );
     }
 }

@@ -13,7 +13,7 @@ use crate::model::{Actor, Lead, LeadId, Stage, StageChange};
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum TransitionError {
     /// The lead is already in the stage.
-    #[error("lead {lead_id} is already in stage {stage:?}")]
+    #[error("lead {lead_id} is already in stage {}", .stage.as_str())]
     SameStage {
         /// The lead.
         lead_id: LeadId,
@@ -21,7 +21,7 @@ pub enum TransitionError {
         stage: Stage,
     },
     /// The workspace does not list this move.
-    #[error("moving from {from:?} to {to:?} is not allowed")]
+    #[error("moving from {} to {} is not allowed", .from.as_str(), .to.as_str())]
     NotAllowed {
         /// The stage left.
         from: Stage,
@@ -30,7 +30,7 @@ pub enum TransitionError {
     },
     /// Parking a lead (nurture, recycled, disqualified) needs a reason, so marketing can
     /// see later why sales set it aside.
-    #[error("moving to {to:?} needs a reason")]
+    #[error("moving to {} needs a reason", .to.as_str())]
     ReasonRequired {
         /// The stage asked for.
         to: Stage,
@@ -241,6 +241,28 @@ mod tests {
                 assert_eq!(manual, Ok(change.clone()));
                 assert!(matches!(change.actor, Actor::System { .. }));
             }
+        }
+    }
+
+    #[test]
+    fn messages_name_the_stages_as_rules_do() {
+        let cases = [
+            (
+                TransitionError::NotAllowed {
+                    from: Stage::Customer,
+                    to: Stage::Lead,
+                },
+                "moving from customer to lead is not allowed",
+            ),
+            (
+                TransitionError::ReasonRequired {
+                    to: Stage::Disqualified,
+                },
+                "moving to disqualified needs a reason",
+            ),
+        ];
+        for (error, message) in cases {
+            assert_eq!(error.to_string(), message);
         }
     }
 
