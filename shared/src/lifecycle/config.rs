@@ -180,7 +180,8 @@ impl LifecycleConfig {
     /// - **PQL**: a `product_usage` touch with `signal` = `limit_hit` in the last 30 days,
     ///   with that consent (a free sign-up alone is not a PQL).
     /// - **SQL**: BANT ≥ 75% (three of four items with evidence) or a meeting in the
-    ///   last 90 days, and fit tier C or better.
+    ///   last 90 days, and fit tier C or better (so a workspace without an ICP, where
+    ///   no lead has a tier, must edit this criterion before SQL is ever suggested).
     /// - Opportunity, Customer, Evangelist: by hand (they follow deals).
     ///
     /// The engine enters Lead, MQL and PQL by itself; SQL is only suggested, because an
