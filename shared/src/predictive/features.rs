@@ -10,6 +10,7 @@ use time::OffsetDateTime;
 
 use crate::facts::LeadContext;
 use crate::model::{Field, FieldValue, TouchKind};
+use crate::predicate::field_name;
 use crate::text::fold;
 
 /// Most distinct values of one categorical feature that get their own column.
@@ -178,18 +179,6 @@ pub struct Encoder {
 
 /// Name of the column a feature value lands in.
 fn def_name(def: &FeatureDef) -> String {
-    let field_name = |f: &Field| {
-        serde_json::to_value(f)
-            .ok()
-            .and_then(|v| {
-                let field = v.get("field")?.as_str()?.to_owned();
-                Some(match v.get("key").and_then(|k| k.as_str()) {
-                    Some(key) => format!("{field}.{key}"),
-                    None => field,
-                })
-            })
-            .unwrap_or_default()
-    };
     match def {
         FeatureDef::Categorical { field } | FeatureDef::Numeric { field, .. } => field_name(field),
         FeatureDef::EventCount { touch } => format!("count:{}", touch.as_str()),
