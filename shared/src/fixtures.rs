@@ -229,8 +229,10 @@ const ASSETS: &[&str] = &[
 ];
 const USAGE_SIGNALS: &[&str] = &["limit_hit", "invited_team", "connected_crm", "daily_active"];
 
-/// The share of each touch kind, in `TouchKind::ALL` order (per mille).
-const KIND_WEIGHTS: [u32; 14] = [50, 400, 80, 200, 100, 20, 10, 40, 20, 30, 20, 20, 10, 0];
+/// The share of each touch kind, in `TouchKind::ALL` order (per mille); the 20 left
+/// over go to product usage.
+const KIND_WEIGHTS: [u32; TouchKind::ALL.len()] =
+    [50, 400, 80, 200, 100, 20, 10, 40, 20, 30, 20, 20, 10, 0, 0];
 
 fn pick_kind(rng: &mut Rng) -> TouchKind {
     let total: u32 = KIND_WEIGHTS.iter().sum::<u32>() + 20;

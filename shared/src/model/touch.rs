@@ -30,11 +30,13 @@ pub enum TouchKind {
     ProductSignup,
     /// A product-usage signal (metadata says which: `limit_hit`, `invited_team` …).
     ProductUsage,
+    /// An e-mail a team member sent to the person (sales outreach, follow-up).
+    EmailSent,
 }
 
 impl TouchKind {
     /// Every kind, in declaration order; `kind as usize` indexes this.
-    pub const ALL: [TouchKind; 14] = [
+    pub const ALL: [TouchKind; 15] = [
         TouchKind::FormSubmit,
         TouchKind::PageView,
         TouchKind::ContentDownload,
@@ -49,7 +51,14 @@ impl TouchKind {
         TouchKind::DemoRequest,
         TouchKind::ProductSignup,
         TouchKind::ProductUsage,
+        TouchKind::EmailSent,
     ];
+
+    /// Whether the team made this touch (rather than the person): what follow-up
+    /// cadences count.
+    pub fn is_outreach(self) -> bool {
+        matches!(self, Self::Call | Self::EmailSent | Self::Meeting)
+    }
 
     /// The stable name used in rules, APIs and exports.
     pub fn as_str(self) -> &'static str {
@@ -68,6 +77,7 @@ impl TouchKind {
             Self::DemoRequest => "demo_request",
             Self::ProductSignup => "product_signup",
             Self::ProductUsage => "product_usage",
+            Self::EmailSent => "email_sent",
         }
     }
 }
