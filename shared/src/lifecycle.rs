@@ -2,6 +2,7 @@
 //! evaluation of a lead against them, validated and recorded transitions, and funnel
 //! reports from the stage history.
 
+mod cohort;
 mod config;
 mod criteria;
 mod evaluate;
@@ -11,6 +12,7 @@ mod transition;
 #[cfg(test)]
 mod testing;
 
+pub use cohort::{Cohort, cohorts_by_capture_week};
 pub use config::{ConfigError, LifecycleConfig, Transition};
 pub use criteria::{CriterionCheck, MetadataMatch, StageCriterion, StageDefinition};
 pub use evaluate::{CompiledLifecycle, StageCheck, StageEvaluation, evaluate};
