@@ -6,5 +6,7 @@ pub mod api;
 pub mod capture;
 pub mod facts;
 pub mod fixtures;
+pub mod identity;
 pub mod model;
 pub mod text;
+pub mod validation;
