@@ -29,7 +29,8 @@ pub enum DuplicateReason {
     SamePhone,
     /// The same name at the same account, or under the same typed company name;
     /// `similarity` is how alike the typed company names are (see
-    /// [`super::company_similarity`]), 1.0 when equal once normalised.
+    /// [`super::company_similarity`]), 1.0 when equal once normalised, 0.0 when one
+    /// record has no typed company (the match then rests on the shared account).
     SameNameAndCompany { similarity: f64 },
 }
 
@@ -403,4 +404,488 @@ pub(crate) fn duplicate_groups_of(index: &DedupeIndex) -> Vec<DuplicateGroup> {
         }
     }
     groups
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+    use crate::fixtures::{DatasetSpec, generate};
+    use crate::model::{AccountId, EntryPath, WorkspaceId};
+    use time::macros::datetime;
+    use uuid::Uuid;
+
+    /// A lead for the tables: id, entry path, e-mail (verified?), phone, name, company.
+    fn lead(
+        n: u128,
+        path: EntryPath,
+        email: Option<(&str, bool)>,
+        phone: Option<&str>,
+        name: &str,
+        company: Option<&str>,
+        account: Option<u128>,
+    ) -> Lead {
+        let mut lead = Lead::new(
+            LeadId(Uuid::from_u128(n)),
+            WorkspaceId(Uuid::nil()),
+            name,
+            path,
+            datetime!(2026-11-24 0:00 UTC),
+        );
+        lead.email = email.map(|(e, _)| e.to_owned());
+        lead.email_verified = email.is_some_and(|(_, v)| v);
+        lead.phone = phone.map(str::to_owned);
+        lead.company_name = company.map(str::to_owned);
+        lead.account_id = account.map(|a| AccountId(Uuid::from_u128(a)));
+        lead
+    }
+
+    fn id(n: u128) -> LeadId {
+        LeadId(Uuid::from_u128(n))
+    }
+
+    fn existing() -> Vec<Lead> {
+        use EntryPath::*;
+        vec![
+            lead(
+                1,
+                Form,
+                Some(("minsu.kim@acme.co.kr", true)),
+                Some("+821012345678"),
+                "김민수",
+                Some("에이크미"),
+                Some(100),
+            ),
+            lead(
+                2,
+                CsvImport,
+                Some(("jieun.lee@gmail.com", false)),
+                None,
+                "이지은",
+                Some("㈜한빛소프트"),
+                None,
+            ),
+            lead(
+                3,
+                Api,
+                Some(("seojun@hanbit.co.kr", true)),
+                Some("+821099998888"),
+                "박서준",
+                Some("한빛"),
+                Some(200),
+            ),
+            lead(
+                4,
+                Manual,
+                None,
+                Some("02-123-4567"),
+                "Minsu Kim",
+                Some("Globex Inc."),
+                None,
+            ),
+            // Merged away: history, never a match.
+            {
+                let mut l = lead(
+                    5,
+                    Form,
+                    Some(("old@acme.co.kr", false)),
+                    None,
+                    "옛날",
+                    None,
+                    None,
+                );
+                l.merged_into = Some(id(1));
+                l
+            },
+        ]
+    }
+
+    #[test]
+    fn every_entry_path_finds_the_same_person() {
+        use EntryPath::*;
+        let index = DedupeIndex::new(&existing());
+        let email = DuplicateReason::SameEmail;
+        let phone = DuplicateReason::SamePhone;
+        let name = |similarity| DuplicateReason::SameNameAndCompany { similarity };
+        let cases: Vec<(Lead, Vec<(u128, Vec<DuplicateReason>, bool)>)> = vec![
+            // CSV import re-enters the form lead with an upper-case, padded address.
+            (
+                lead(
+                    10,
+                    CsvImport,
+                    Some(("  MINSU.KIM@ACME.CO.KR ", false)),
+                    None,
+                    "김민수",
+                    None,
+                    None,
+                ),
+                vec![(1, vec![email], true)],
+            ),
+            // Offline capture with the phone in local format and the name spaced out.
+            (
+                lead(
+                    11,
+                    OfflineCapture,
+                    None,
+                    Some("010-1234-5678"),
+                    "김 민 수",
+                    None,
+                    Some(100),
+                ),
+                vec![(1, vec![phone, name(0.0)], true)],
+            ),
+            // Gmail ignores dots and +tags.
+            (
+                lead(
+                    12,
+                    Api,
+                    Some(("JiEun.Lee+webinar@googlemail.com", false)),
+                    None,
+                    "Jieun Lee",
+                    None,
+                    None,
+                ),
+                vec![(2, vec![email], true)],
+            ),
+            // Same name under the same company spelt differently: shown, never automatic.
+            (
+                lead(
+                    13,
+                    Manual,
+                    Some(("jieun@naver.com", false)),
+                    None,
+                    "이 지은",
+                    Some("한빛소프트 주식회사"),
+                    None,
+                ),
+                vec![(2, vec![name(1.0)], false)],
+            ),
+            // Latin names in either order, Seoul number with its country code.
+            (
+                lead(
+                    14,
+                    Form,
+                    None,
+                    Some("+82 2 123 4567"),
+                    "Kim, Minsu",
+                    Some("Globex"),
+                    None,
+                ),
+                vec![(4, vec![phone, name(1.0)], true)],
+            ),
+            // Shared phone, but both have their own verified e-mail: ask a person.
+            (
+                lead(
+                    15,
+                    Form,
+                    Some(("minsu@other.co.kr", true)),
+                    Some("01012345678"),
+                    "김민수",
+                    None,
+                    None,
+                ),
+                vec![(1, vec![phone], false)],
+            ),
+            // Same verified e-mail on both sides is the same mailbox: automatic.
+            (
+                lead(
+                    16,
+                    Api,
+                    Some(("Minsu.Kim@acme.co.kr", true)),
+                    None,
+                    "Minsu",
+                    None,
+                    None,
+                ),
+                vec![(1, vec![email], true)],
+            ),
+            // Naver does not honour +tags, so this is another address.
+            (
+                lead(
+                    17,
+                    Form,
+                    Some(("jieun.lee+x@naver.com", false)),
+                    None,
+                    "누구",
+                    None,
+                    None,
+                ),
+                vec![],
+            ),
+            // The merged-away record is not matched; the lead itself is not its duplicate.
+            (
+                lead(
+                    18,
+                    Form,
+                    Some(("old@acme.co.kr", false)),
+                    None,
+                    "옛날",
+                    None,
+                    None,
+                ),
+                vec![],
+            ),
+            (existing()[0].clone(), vec![]),
+            // Two matches come back in index order, with all their reasons.
+            (
+                lead(
+                    19,
+                    Manual,
+                    Some(("seojun@hanbit.co.kr", false)),
+                    Some("010-1234-5678"),
+                    "X",
+                    None,
+                    None,
+                ),
+                vec![(1, vec![phone], true), (3, vec![email], true)],
+            ),
+        ];
+        for (candidate, expected) in cases {
+            let found = find_duplicates(&index, &candidate);
+            let expected: Vec<DuplicateMatch> = expected
+                .into_iter()
+                .map(|(n, reasons, auto_merge)| DuplicateMatch {
+                    lead_id: id(n),
+                    reasons,
+                    auto_merge,
+                })
+                .collect();
+            assert_eq!(found, expected, "candidate {}", candidate.id);
+        }
+    }
+
+    #[test]
+    fn groups_link_records_and_keep_distinct_verified_emails_apart() {
+        use EntryPath::*;
+        let leads = vec![
+            lead(
+                1,
+                Form,
+                Some(("a@acme.co.kr", true)),
+                Some("010-1111-2222"),
+                "김민수",
+                None,
+                None,
+            ),
+            lead(
+                2,
+                CsvImport,
+                Some(("A@ACME.CO.KR", false)),
+                None,
+                "김민수",
+                None,
+                None,
+            ),
+            lead(
+                3,
+                Api,
+                Some(("b@acme.co.kr", true)),
+                Some("+821011112222"),
+                "김민수",
+                None,
+                None,
+            ),
+            lead(
+                4,
+                Manual,
+                Some(("c@x.co.kr", false)),
+                None,
+                "이지은",
+                Some("누리"),
+                None,
+            ),
+            lead(
+                5,
+                Manual,
+                Some(("d@x.co.kr", false)),
+                None,
+                "이 지은",
+                Some("(주)누리"),
+                None,
+            ),
+            lead(
+                6,
+                Form,
+                Some(("e@x.co.kr", false)),
+                Some("+8210 5555 6666"),
+                "박서준",
+                None,
+                None,
+            ),
+            lead(
+                7,
+                Api,
+                Some(("f@y.co.kr", false)),
+                Some("010-5555-6666"),
+                "Park",
+                None,
+                None,
+            ),
+            lead(
+                8,
+                Form,
+                Some(("alone@z.co.kr", false)),
+                None,
+                "혼자",
+                None,
+                None,
+            ),
+        ];
+        let groups = find_duplicate_groups(&leads);
+        assert_eq!(
+            groups,
+            vec![
+                // Linked by e-mail and phone, but two different verified e-mails.
+                DuplicateGroup {
+                    lead_ids: vec![id(1), id(2), id(3)],
+                    auto_merge: false
+                },
+                // Only name and company: shown, not automatic.
+                DuplicateGroup {
+                    lead_ids: vec![id(4), id(5)],
+                    auto_merge: false
+                },
+                DuplicateGroup {
+                    lead_ids: vec![id(6), id(7)],
+                    auto_merge: true
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn name_keys_ignore_spacing_case_and_word_order() {
+        let same = [
+            ("김민수", "김 민 수"),
+            ("김민수", " 김민수　"),
+            ("Minsu Kim", "kim, MINSU"),
+            ("Ｍｉｎｓｕ Ｋｉｍ", "Kim Minsu"),
+        ];
+        for (a, b) in same {
+            assert_eq!(person_name_key(a), person_name_key(b), "{a} / {b}");
+        }
+        assert_ne!(person_name_key("김민수"), person_name_key("김민서"));
+        assert_eq!(person_name_key("  "), None);
+    }
+
+    /// Who each fixture lead really is: the generator gives every person a unique
+    /// address and re-entries change only its case and spacing.
+    fn truth(lead: &Lead) -> String {
+        lead.email
+            .as_deref()
+            .unwrap_or_default()
+            .trim()
+            .to_lowercase()
+    }
+
+    #[test]
+    fn fixture_duplicates_are_found_from_every_entry_path() {
+        let mut spec = DatasetSpec::new(11, 5_000, datetime!(2026-11-24 0:00 UTC));
+        spec.duplicate_rate = 0.1;
+        let data = generate(&spec);
+
+        // As a whole base.
+        let groups = find_duplicate_groups(&data.leads);
+        let position: HashMap<LeadId, usize> = data
+            .leads
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.id, i))
+            .collect();
+        let mut group_of = vec![usize::MAX; data.leads.len()];
+        for (g, group) in groups.iter().enumerate() {
+            for lead_id in &group.lead_ids {
+                group_of[position[lead_id]] = g;
+            }
+            if group.auto_merge {
+                let first = truth(&data.leads[position[&group.lead_ids[0]]]);
+                assert!(
+                    group
+                        .lead_ids
+                        .iter()
+                        .all(|l| truth(&data.leads[position[l]]) == first),
+                    "an automatic group mixes people: {group:?}"
+                );
+            }
+        }
+        let mut first_of: HashMap<String, usize> = HashMap::new();
+        let (mut duplicates, mut found) = (0, 0);
+        for (i, lead) in data.leads.iter().enumerate() {
+            let original = *first_of.entry(truth(lead)).or_insert(i);
+            if original != i {
+                duplicates += 1;
+                found +=
+                    usize::from(group_of[i] != usize::MAX && group_of[i] == group_of[original]);
+            }
+        }
+        assert!(
+            duplicates > 300,
+            "the fixture should hold duplicates: {duplicates}"
+        );
+        let recall = found as f64 / duplicates as f64;
+        assert!(
+            recall >= 0.99,
+            "group recall {recall:.3} ({found}/{duplicates})"
+        );
+
+        // One lead at a time, as forms, the API and imports call it.
+        let mut index = DedupeIndex::new(&[]);
+        let (mut duplicates, mut found) = (0, 0);
+        let mut seen: HashMap<String, ()> = HashMap::new();
+        for lead in &data.leads {
+            let matches = find_duplicates(&index, lead);
+            if seen.insert(truth(lead), ()).is_some() {
+                duplicates += 1;
+                found += usize::from(matches.iter().any(|m| {
+                    m.auto_merge && truth(&data.leads[position[&m.lead_id]]) == truth(lead)
+                }));
+            }
+            index.insert(lead);
+        }
+        let recall = found as f64 / duplicates as f64;
+        assert!(
+            recall >= 0.99,
+            "lookup recall {recall:.3} ({found}/{duplicates})"
+        );
+    }
+
+    #[test]
+    fn re_entries_without_an_email_are_found_by_phone_or_name_at_the_account() {
+        let mut spec = DatasetSpec::new(12, 5_000, datetime!(2026-11-24 0:00 UTC));
+        spec.duplicate_rate = 0.1;
+        let mut leads = generate(&spec).leads;
+        let truths: Vec<String> = leads.iter().map(truth).collect();
+        let mut first_of: HashMap<&str, usize> = HashMap::new();
+        let mut originals = Vec::new();
+        for (i, t) in truths.iter().enumerate() {
+            let original = *first_of.entry(t).or_insert(i);
+            if original != i {
+                originals.push((i, original));
+            }
+        }
+        // Every second re-entry comes without its address (a business card, a call).
+        for &(i, _) in originals.iter().step_by(2) {
+            leads[i].email = None;
+        }
+        let groups = find_duplicate_groups(&leads);
+        let mut group_of = vec![usize::MAX; leads.len()];
+        let position: HashMap<LeadId, usize> =
+            leads.iter().enumerate().map(|(i, l)| (l.id, i)).collect();
+        for (g, group) in groups.iter().enumerate() {
+            for lead_id in &group.lead_ids {
+                group_of[position[lead_id]] = g;
+            }
+        }
+        let found = originals
+            .iter()
+            .filter(|&&(i, o)| group_of[i] != usize::MAX && group_of[i] == group_of[o])
+            .count();
+        let recall = found as f64 / originals.len() as f64;
+        assert!(
+            recall >= 0.95,
+            "recall {recall:.3} ({found}/{})",
+            originals.len()
+        );
+    }
 }
