@@ -441,6 +441,9 @@ mod tests {
         lead
     }
 
+    /// An expected match: lead number, reasons, automatic.
+    type Expected = (u128, Vec<DuplicateReason>, bool);
+
     fn id(n: u128) -> LeadId {
         LeadId(Uuid::from_u128(n))
     }
@@ -508,7 +511,7 @@ mod tests {
         let email = DuplicateReason::SameEmail;
         let phone = DuplicateReason::SamePhone;
         let name = |similarity| DuplicateReason::SameNameAndCompany { similarity };
-        let cases: Vec<(Lead, Vec<(u128, Vec<DuplicateReason>, bool)>)> = vec![
+        let cases: Vec<(Lead, Vec<Expected>)> = vec![
             // CSV import re-enters the form lead with an upper-case, padded address.
             (
                 lead(

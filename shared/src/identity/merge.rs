@@ -214,7 +214,10 @@ fn never(_: &Lead) -> bool {
 
 /// The key two verified e-mails are compared under.
 fn email_key(lead: &Lead) -> Option<String> {
-    let raw = lead.email.as_deref().filter(|_| lead.email_verified)?;
+    let raw = lead
+        .email
+        .as_deref()
+        .filter(|e| lead.email_verified && !e.trim().is_empty())?;
     Some(EmailAddress::parse(raw).map_or_else(|_| raw.trim().to_lowercase(), |e| e.dedupe_key()))
 }
 
@@ -418,5 +421,495 @@ pub fn undo(log: &MergeLog) -> Restored {
         survivor: log.survivor_before.clone(),
         absorbed: log.absorbed_before.clone(),
         touch_moves: log.touch_moves.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{
+        ConsentPurpose, ConsentRecord, CustomValue, EntryPath, TouchKind, Utm, WorkspaceId,
+    };
+    use proptest::prelude::*;
+    use time::Duration;
+    use time::macros::datetime;
+    use uuid::Uuid;
+
+    const T0: OffsetDateTime = datetime!(2026-01-01 0:00 UTC);
+    const NOW: OffsetDateTime = datetime!(2026-11-24 9:00 UTC);
+
+    fn id(n: u128) -> LeadId {
+        LeadId(Uuid::from_u128(n))
+    }
+
+    fn lead(n: u128, created_day: i64, updated_day: i64) -> Lead {
+        let mut lead = Lead::new(
+            id(n),
+            WorkspaceId(Uuid::nil()),
+            "김민수",
+            EntryPath::Form,
+            T0,
+        );
+        lead.created_at = T0 + Duration::days(created_day);
+        lead.updated_at = T0 + Duration::days(updated_day);
+        lead
+    }
+
+    fn touch(n: u128, lead: LeadId) -> Touch {
+        Touch {
+            id: TouchId(Uuid::from_u128(n)),
+            lead_id: lead,
+            account_id: None,
+            kind: TouchKind::PageView,
+            at: T0,
+            metadata: BTreeMap::new(),
+            utm: Utm::default(),
+        }
+    }
+
+    fn consent(purpose: ConsentPurpose, granted: bool, day: i64) -> ConsentRecord {
+        ConsentRecord {
+            purpose,
+            granted,
+            text_version: "privacy-2026-01".into(),
+            at: T0 + Duration::days(day),
+        }
+    }
+
+    /// Shows the merged value a case checks.
+    type Read = fn(&Lead) -> String;
+
+    fn admin() -> Actor {
+        Actor::User {
+            id: "u1".into(),
+            name: "관리자".into(),
+        }
+    }
+
+    /// Survivor S, absorbed A (created first among S and A, updated last) and B
+    /// (created first of all, blank title).
+    fn trio() -> (Lead, Vec<Lead>) {
+        let mut s = lead(1, 100, 200);
+        s.email = Some("s@acme.co.kr".into());
+        s.title = Some("팀장".into());
+        s.consents = vec![consent(ConsentPurpose::PersonalInfoCollection, true, 100)];
+        s.custom.insert("budget".into(), CustomValue::Number(1e7));
+        let mut a = lead(2, 50, 300);
+        a.email = Some("a@acme.co.kr".into());
+        a.email_verified = true;
+        a.phone = Some("+821011112222".into());
+        a.title = Some("Manager".into());
+        a.source = Some("webinar".into());
+        a.champion = true;
+        a.consents = vec![
+            consent(ConsentPurpose::PersonalInfoCollection, true, 100),
+            consent(ConsentPurpose::MarketingMessages, true, 60),
+        ];
+        a.custom.insert("budget".into(), CustomValue::Number(5e7));
+        a.custom
+            .insert("timeline".into(), CustomValue::Text("3분기".into()));
+        let mut b = lead(3, 10, 20);
+        b.title = Some("  ".into());
+        b.source = Some("kotra-fair".into());
+        (s, vec![a, b])
+    }
+
+    #[test]
+    fn each_rule_picks_its_value() {
+        let (s, absorbed) = trio();
+        let cases: &[(MergeField, Survivorship, Read, &str)] = &[
+            (
+                MergeField::Title,
+                Survivorship::PreferSurvivor,
+                |l| format!("{:?}", l.title),
+                "Some(\"팀장\")",
+            ),
+            (
+                MergeField::Title,
+                Survivorship::MostRecent,
+                |l| format!("{:?}", l.title),
+                "Some(\"Manager\")",
+            ),
+            // B is oldest but its title is blank, so A's wins.
+            (
+                MergeField::Title,
+                Survivorship::Oldest,
+                |l| format!("{:?}", l.title),
+                "Some(\"Manager\")",
+            ),
+            (
+                MergeField::Source,
+                Survivorship::PreferSurvivor,
+                |l| format!("{:?}", l.source),
+                "Some(\"webinar\")",
+            ),
+            (
+                MergeField::Source,
+                Survivorship::Oldest,
+                |l| format!("{:?}", l.source),
+                "Some(\"kotra-fair\")",
+            ),
+            (
+                MergeField::Email,
+                Survivorship::PreferVerified,
+                |l| format!("{:?} {}", l.email, l.email_verified),
+                "Some(\"a@acme.co.kr\") true",
+            ),
+            (
+                MergeField::Email,
+                Survivorship::PreferSurvivor,
+                |l| format!("{:?} {}", l.email, l.email_verified),
+                "Some(\"s@acme.co.kr\") false",
+            ),
+            (
+                MergeField::Phone,
+                Survivorship::PreferSurvivor,
+                |l| format!("{:?} {}", l.phone, l.phone_verified),
+                "Some(\"+821011112222\") false",
+            ),
+        ];
+        for (field, rule, read, expected) in cases {
+            let rules = SurvivorshipRules {
+                default: Survivorship::PreferSurvivor,
+                fields: BTreeMap::from([(*field, *rule)]),
+            };
+            let merged = merge(
+                &s,
+                &absorbed,
+                &[],
+                &rules,
+                MergeDecision::Automatic,
+                admin(),
+                NOW,
+            )
+            .unwrap()
+            .merged;
+            assert_eq!(read(&merged), *expected, "{field:?} {rule:?}");
+        }
+    }
+
+    #[test]
+    fn records_are_combined_and_touches_move() {
+        let (s, absorbed) = trio();
+        let touches = [touch(10, id(2)), touch(11, id(3)), touch(12, id(2))];
+        let result = merge(
+            &s,
+            &absorbed,
+            &touches,
+            &SurvivorshipRules::default(),
+            MergeDecision::Automatic,
+            admin(),
+            NOW,
+        )
+        .unwrap();
+        let merged = &result.merged;
+        assert_eq!(merged.id, id(1));
+        // Consents: the union, the repeated record once.
+        assert_eq!(merged.consents.len(), 2);
+        // Custom fields: the survivor's budget wins, A's timeline is added.
+        assert_eq!(merged.custom["budget"], CustomValue::Number(1e7));
+        assert_eq!(merged.custom["timeline"], CustomValue::Text("3분기".into()));
+        assert!(merged.champion);
+        assert_eq!(merged.created_at, T0 + Duration::days(10));
+        assert_eq!(merged.updated_at, NOW);
+        assert_eq!(merged.email.as_deref(), Some("a@acme.co.kr"));
+        assert!(result.absorbed.iter().all(|l| l.merged_into == Some(id(1))));
+        assert!(result.moved_touches.iter().all(|t| t.lead_id == id(1)));
+        let moves: Vec<(TouchId, LeadId)> = result
+            .log
+            .touch_moves
+            .iter()
+            .map(|m| (m.touch_id, m.from))
+            .collect();
+        assert_eq!(
+            moves,
+            vec![
+                (TouchId(Uuid::from_u128(10)), id(2)),
+                (TouchId(Uuid::from_u128(11)), id(3)),
+                (TouchId(Uuid::from_u128(12)), id(2)),
+            ]
+        );
+    }
+
+    #[test]
+    fn two_verified_emails_need_a_person() {
+        let (mut s, absorbed) = trio();
+        s.email_verified = true;
+        let rules = SurvivorshipRules::default();
+        assert_eq!(
+            merge(
+                &s,
+                &absorbed,
+                &[],
+                &rules,
+                MergeDecision::Automatic,
+                admin(),
+                NOW
+            )
+            .unwrap_err(),
+            MergeError::DistinctVerifiedEmails {
+                first: id(1),
+                second: id(2)
+            }
+        );
+        let confirmed = MergeDecision::Confirmed { by: admin() };
+        assert!(merge(&s, &absorbed, &[], &rules, confirmed, admin(), NOW).is_ok());
+        // Two spellings of one Gmail mailbox are one verified address.
+        let mut a = absorbed[0].clone();
+        s.email = Some("Min.Su@gmail.com".into());
+        a.email = Some("minsu+fair@gmail.com".into());
+        assert!(
+            merge(
+                &s,
+                &[a],
+                &[],
+                &rules,
+                MergeDecision::Automatic,
+                admin(),
+                NOW
+            )
+            .is_ok()
+        );
+    }
+
+    #[test]
+    fn malformed_merges_are_refused() {
+        let (s, absorbed) = trio();
+        let mut other_workspace = absorbed[0].clone();
+        other_workspace.workspace_id = WorkspaceId(Uuid::from_u128(9));
+        let mut merged_away = absorbed[0].clone();
+        merged_away.merged_into = Some(id(7));
+        let cases: Vec<(Vec<Lead>, Vec<Touch>, MergeError)> = vec![
+            (
+                vec![],
+                vec![],
+                MergeError::NothingToMerge { survivor: id(1) },
+            ),
+            (
+                vec![s.clone()],
+                vec![],
+                MergeError::SelfMerge { lead_id: id(1) },
+            ),
+            (
+                vec![absorbed[1].clone(), absorbed[1].clone()],
+                vec![],
+                MergeError::AbsorbedTwice { lead_id: id(3) },
+            ),
+            (
+                vec![other_workspace],
+                vec![],
+                MergeError::WorkspaceMismatch { lead_id: id(2) },
+            ),
+            (
+                vec![merged_away],
+                vec![],
+                MergeError::AlreadyMerged { lead_id: id(2) },
+            ),
+            (
+                vec![absorbed[1].clone()],
+                vec![touch(10, id(1))],
+                MergeError::TouchOfOtherLead {
+                    touch_id: TouchId(Uuid::from_u128(10)),
+                    lead_id: id(1),
+                },
+            ),
+        ];
+        for (absorbed, touches, expected) in cases {
+            let result = merge(
+                &s,
+                &absorbed,
+                &touches,
+                &SurvivorshipRules::default(),
+                MergeDecision::Confirmed { by: admin() },
+                admin(),
+                NOW,
+            );
+            assert_eq!(result.unwrap_err(), expected);
+        }
+    }
+
+    #[test]
+    fn rules_serialise_with_stable_names() {
+        let json = serde_json::to_string(&SurvivorshipRules::default()).unwrap();
+        assert_eq!(
+            json,
+            r#"{"default":"prefer_survivor","fields":{"email":"prefer_verified","phone":"prefer_verified"}}"#
+        );
+        let back: SurvivorshipRules =
+            serde_json::from_str(r#"{"fields":{"title":"most_recent"}}"#).unwrap();
+        assert_eq!(back.rule(MergeField::Title), Survivorship::MostRecent);
+        assert_eq!(back.rule(MergeField::Email), Survivorship::PreferSurvivor);
+    }
+
+    fn arb_rule() -> impl Strategy<Value = Survivorship> {
+        prop::sample::select(vec![
+            Survivorship::PreferSurvivor,
+            Survivorship::MostRecent,
+            Survivorship::Oldest,
+            Survivorship::PreferVerified,
+        ])
+    }
+
+    fn arb_text(options: &'static [&'static str]) -> impl Strategy<Value = Option<String>> {
+        prop::option::of(prop::sample::select(options).prop_map(str::to_owned))
+    }
+
+    fn arb_lead(n: u128) -> impl Strategy<Value = Lead> {
+        let contact = (
+            arb_text(&[
+                "a@acme.co.kr",
+                "A.B@gmail.com",
+                "ab@gmail.com",
+                "x@naver.com",
+                " ",
+            ]),
+            any::<bool>(),
+            arb_text(&["+821012345678", "010-1234-5678", "+8221234567"]),
+            any::<bool>(),
+            prop::sample::select(vec!["김민수", "김 민 수", "Minsu Kim", ""]),
+            arb_text(&["팀장", "Manager", ""]),
+            arb_text(&["webinar", "kotra-fair"]),
+            prop::option::of(0u128..3),
+        );
+        let history = (
+            0i64..400,
+            0i64..400,
+            prop::collection::vec((0usize..3, any::<bool>(), 0i64..30), 0..3),
+            prop::collection::btree_map(
+                prop::sample::select(vec!["budget", "timeline", "note"]).prop_map(str::to_owned),
+                prop_oneof![
+                    (-1000i32..1000).prop_map(|n| CustomValue::Number(f64::from(n))),
+                    any::<bool>().prop_map(CustomValue::Bool),
+                    "[가-힣a-z ]{0,8}".prop_map(CustomValue::Text),
+                ],
+                0..3,
+            ),
+            any::<bool>(),
+        );
+        (contact, history).prop_map(move |(contact, history)| {
+            let (email, email_verified, phone, phone_verified, name, title, source, account) =
+                contact;
+            let (created, updated, consents, custom, champion) = history;
+            let mut l = lead(n, created, updated);
+            l.email = email;
+            l.email_verified = email_verified;
+            l.phone = phone;
+            l.phone_verified = phone_verified;
+            l.name = name.to_owned();
+            l.title = title;
+            l.source = source;
+            l.account_id = account.map(|a| crate::model::AccountId(Uuid::from_u128(a)));
+            l.consents = consents
+                .into_iter()
+                .map(|(p, granted, day)| {
+                    let purpose = [
+                        ConsentPurpose::PersonalInfoCollection,
+                        ConsentPurpose::MarketingMessages,
+                        ConsentPurpose::ThirdPartySharing,
+                    ][p];
+                    consent(purpose, granted, day)
+                })
+                .collect();
+            l.custom = custom;
+            l.champion = champion;
+            l
+        })
+    }
+
+    fn arb_merge() -> impl Strategy<Value = (Lead, Vec<Lead>, Vec<Touch>, SurvivorshipRules)> {
+        (
+            arb_lead(1),
+            prop::collection::vec(any::<u8>(), 1..4),
+            arb_rule(),
+            prop::collection::btree_map(
+                prop::sample::select(vec![
+                    MergeField::Email,
+                    MergeField::Phone,
+                    MergeField::Name,
+                    MergeField::Title,
+                    MergeField::Source,
+                    MergeField::AccountId,
+                ]),
+                arb_rule(),
+                0..4,
+            ),
+        )
+            .prop_flat_map(|(survivor, touch_counts, default, fields)| {
+                let absorbed: Vec<_> = (0..touch_counts.len())
+                    .map(|i| arb_lead(2 + i as u128))
+                    .collect();
+                let touches: Vec<Touch> = touch_counts
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(i, count)| {
+                        (0..u128::from(count % 4))
+                            .map(move |k| touch(100 * (i as u128 + 2) + k, id(2 + i as u128)))
+                    })
+                    .collect();
+                let rules = SurvivorshipRules { default, fields };
+                (Just(survivor), absorbed, Just(touches), Just(rules))
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn merge_then_undo_restores_the_original_records(
+            (survivor, absorbed, touches, rules) in arb_merge()
+        ) {
+            let decision = MergeDecision::Confirmed { by: admin() };
+            let result = merge(&survivor, &absorbed, &touches, &rules, decision, admin(), NOW).unwrap();
+            // The log is stored and synced: undo must work from its serialised form.
+            let stored = serde_json::to_string(&result.log).unwrap();
+            let log: MergeLog = serde_json::from_str(&stored).unwrap();
+            let restored = undo(&log);
+            prop_assert_eq!(&restored.survivor, &survivor);
+            prop_assert_eq!(&restored.absorbed, &absorbed);
+            prop_assert_eq!(
+                serde_json::to_string(&restored.survivor).unwrap(),
+                serde_json::to_string(&survivor).unwrap()
+            );
+            prop_assert_eq!(
+                serde_json::to_string(&restored.absorbed).unwrap(),
+                serde_json::to_string(&absorbed).unwrap()
+            );
+            let mut moved = result.moved_touches.clone();
+            for touch_move in &restored.touch_moves {
+                for t in &mut moved {
+                    touch_move.revert(t);
+                }
+            }
+            prop_assert_eq!(moved, touches);
+        }
+
+        #[test]
+        fn merged_records_keep_every_consent_and_point_at_the_survivor(
+            (survivor, absorbed, touches, rules) in arb_merge()
+        ) {
+            let decision = MergeDecision::Confirmed { by: admin() };
+            let result = merge(&survivor, &absorbed, &touches, &rules, decision, admin(), NOW).unwrap();
+            for lead in std::iter::once(&survivor).chain(&absorbed) {
+                for c in &lead.consents {
+                    prop_assert!(result.merged.consents.contains(c));
+                }
+                for key in lead.custom.keys() {
+                    prop_assert!(result.merged.custom.contains_key(key));
+                }
+            }
+            prop_assert!(result.absorbed.iter().all(|l| l.merged_into == Some(survivor.id)));
+            prop_assert_eq!(result.merged.merged_into, None);
+        }
+
+        #[test]
+        fn automatic_merges_are_refused_exactly_for_distinct_verified_emails(
+            (survivor, absorbed, _touches, rules) in arb_merge()
+        ) {
+            let keys: HashSet<String> = std::iter::once(&survivor)
+                .chain(&absorbed)
+                .filter_map(email_key)
+                .collect();
+            let result = merge(&survivor, &absorbed, &[], &rules, MergeDecision::Automatic, admin(), NOW);
+            let refused = matches!(result, Err(MergeError::DistinctVerifiedEmails { .. }));
+            prop_assert_eq!(refused, keys.len() > 1);
+        }
     }
 }
