@@ -7,6 +7,7 @@ mod company;
 mod dedupe;
 mod domain;
 mod email;
+mod keys;
 mod merge;
 mod provider;
 

@@ -1,7 +1,7 @@
 //! Company names for matching: the same company typed as `㈜한빛소프트`, `한빛소프트
 //! 주식회사` or `Hanbit Soft Co., Ltd.` reduces to one key, and near-misses are scored.
 
-use crate::text::fold;
+use super::keys::fold;
 
 /// Jaro-Winkler similarity of normalised names from which two names count as the same
 /// company. Chosen high on purpose: Korean company names are short (4–6 syllables), so

@@ -9,14 +9,13 @@
 //! most often two people sharing a phone line or a name). Name-and-company matches are
 //! always shown for a decision: 김민수 is a common name.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::company::{normalise_company, normalised_similarity};
 use super::email::EmailAddress;
+use super::keys::FastMap;
+use super::keys::fold;
 use crate::model::{Lead, LeadId};
-use crate::text::fold;
 use crate::validation::{Country, normalise_phone};
 
 /// Why two records look like the same person.
@@ -88,11 +87,25 @@ impl Keys {
             .unwrap_or_default();
         let name = person_name_key(&lead.name);
         let name_account = match (&name, lead.account_id) {
-            (Some(name), Some(account)) => Some(format!("{name}\u{0}a{account}")),
+            (Some(name), Some(account)) => {
+                use std::fmt::Write;
+                let mut key = String::with_capacity(name.len() + 34);
+                key.push_str(name);
+                key.push('\u{0}');
+                // Formatting into a String cannot fail.
+                let _ = write!(key, "{:032x}", account.0.as_u128());
+                Some(key)
+            }
             _ => None,
         };
         let name_company = match &name {
-            Some(name) if !company.is_empty() => Some(format!("{name}\u{0}c{company}")),
+            Some(name) if !company.is_empty() => {
+                let mut key = String::with_capacity(name.len() + 1 + company.len());
+                key.push_str(name);
+                key.push('\u{1}');
+                key.push_str(&company);
+                Some(key)
+            }
             _ => None,
         };
         Self {
@@ -135,7 +148,7 @@ pub fn person_name_key(name: &str) -> Option<String> {
 /// One hash bucket per key, chained through `next` so a bucket costs no allocation.
 #[derive(Debug, Clone, Default)]
 struct Buckets {
-    head: HashMap<String, u32>,
+    head: FastMap<String, u32>,
     /// `next[i]`: the entry indexed before `i` under the same key.
     next: Vec<u32>,
 }
@@ -143,7 +156,7 @@ struct Buckets {
 impl Buckets {
     fn with_capacity(n: usize) -> Self {
         Self {
-            head: HashMap::with_capacity(n),
+            head: FastMap::with_capacity_and_hasher(n, Default::default()),
             next: Vec::with_capacity(n),
         }
     }
@@ -371,7 +384,7 @@ pub(crate) fn duplicate_groups_of(index: &DedupeIndex) -> Vec<DuplicateGroup> {
         let root = all.find(i);
         size[root as usize] += 1;
     }
-    let mut slot_of_root: HashMap<u32, usize> = HashMap::new();
+    let mut slot_of_root: FastMap<u32, usize> = FastMap::default();
     let mut groups: Vec<DuplicateGroup> = Vec::new();
     // Per group: the strong component of its first record, and its verified e-mail.
     let mut state: Vec<(u32, Option<&str>)> = Vec::new();

@@ -88,7 +88,12 @@ impl EmailAddress {
         if trimmed.len() > MAX_EMAIL_CHARS * 4 {
             return Err(EmailError::TooLong);
         }
-        let normalised: String = trimmed.nfc().flat_map(char::to_lowercase).collect();
+        // ASCII is its own NFC: skip the normaliser for the common case.
+        let normalised: String = if trimmed.is_ascii() {
+            trimmed.to_ascii_lowercase()
+        } else {
+            trimmed.nfc().flat_map(char::to_lowercase).collect()
+        };
         if normalised.chars().count() > MAX_EMAIL_CHARS {
             return Err(EmailError::TooLong);
         }
