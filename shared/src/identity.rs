@@ -14,8 +14,8 @@ mod provider;
 pub use account_match::{AccountIndex, AccountMatch, MatchedBy, match_account};
 pub use company::{COMPANY_MATCH_THRESHOLD, company_similarity, normalise_company};
 pub use dedupe::{
-    DedupeIndex, DuplicateGroup, DuplicateMatch, DuplicateReason, find_duplicate_groups,
-    find_duplicates, person_name_key,
+    DedupeIndex, DuplicateGroup, DuplicateMatch, DuplicateReason, duplicate_groups_of,
+    find_duplicate_groups, find_duplicates, person_name_key,
 };
 pub use domain::registrable_domain;
 pub use email::{EmailAddress, EmailError};

@@ -9,14 +9,15 @@
 //! most often two people sharing a phone line or a name). Name-and-company matches are
 //! always shown for a decision: 김민수 is a common name.
 
+use std::hash::Hasher;
+
 use serde::{Deserialize, Serialize};
 
 use super::company::{normalise_company, normalised_similarity};
 use super::email::EmailAddress;
-use super::keys::FastMap;
-use super::keys::fold;
-use crate::model::{Lead, LeadId};
-use crate::validation::{Country, normalise_phone};
+use super::keys::{FastMap, Fnv, fold};
+use crate::model::{AccountId, Lead, LeadId};
+use crate::validation::{Country, E164, normalise_phone};
 
 /// Why two records look like the same person.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -56,15 +57,37 @@ pub struct DuplicateGroup {
 /// End of a chain in the bucket lists.
 const NONE: u32 = u32::MAX;
 
-/// What dedupe compares of one lead, computed once.
+/// The four ways two records are matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Link {
+    Email,
+    Phone,
+    /// Same name key on the same account.
+    NameAccount,
+    /// Same name key under the same normalised company name.
+    NameCompany,
+}
+
+impl Link {
+    const ALL: [Link; 4] = [
+        Link::Email,
+        Link::Phone,
+        Link::NameAccount,
+        Link::NameCompany,
+    ];
+}
+
+/// What dedupe compares of one lead, computed once. Combined keys (name + account)
+/// are never built as strings: they are hashed from their parts and compared part by
+/// part, which saves two allocations per lead.
 #[derive(Debug, Clone)]
 struct Keys {
     email: Option<String>,
     email_verified: bool,
     phone: Option<String>,
-    /// Name + account id, and name + normalised company name.
-    name_account: Option<String>,
-    name_company: Option<String>,
+    name: Option<String>,
+    account: Option<AccountId>,
+    /// Normalised typed company name; empty when none.
     company: String,
 }
 
@@ -79,42 +102,63 @@ impl Keys {
             .phone
             .as_deref()
             .and_then(|raw| normalise_phone(raw, country).ok())
-            .map(|e164| e164.as_str().to_owned());
+            .map(E164::into_string);
         let company = lead
             .company_name
             .as_deref()
             .map(normalise_company)
             .unwrap_or_default();
-        let name = person_name_key(&lead.name);
-        let name_account = match (&name, lead.account_id) {
-            (Some(name), Some(account)) => {
-                use std::fmt::Write;
-                let mut key = String::with_capacity(name.len() + 34);
-                key.push_str(name);
-                key.push('\u{0}');
-                // Formatting into a String cannot fail.
-                let _ = write!(key, "{:032x}", account.0.as_u128());
-                Some(key)
-            }
-            _ => None,
-        };
-        let name_company = match &name {
-            Some(name) if !company.is_empty() => {
-                let mut key = String::with_capacity(name.len() + 1 + company.len());
-                key.push_str(name);
-                key.push('\u{1}');
-                key.push_str(&company);
-                Some(key)
-            }
-            _ => None,
-        };
         Self {
             email_verified: lead.email_verified && email.is_some(),
             email,
             phone,
-            name_account,
-            name_company,
+            name: person_name_key(&lead.name),
+            account: lead.account_id,
             company,
+        }
+    }
+
+    /// The hash of this record's key for `link`, if it has one.
+    fn hash(&self, link: Link) -> Option<u64> {
+        let mut h = Fnv::default();
+        match link {
+            Link::Email => h.write(self.email.as_deref()?.as_bytes()),
+            Link::Phone => h.write(self.phone.as_deref()?.as_bytes()),
+            Link::NameAccount => {
+                let account = self.account?;
+                h.write(self.name.as_deref()?.as_bytes());
+                h.write(account.0.as_bytes());
+            }
+            Link::NameCompany => {
+                let name = self.name.as_deref()?;
+                if self.company.is_empty() {
+                    return None;
+                }
+                h.write(name.as_bytes());
+                h.write(&[0xff]);
+                h.write(self.company.as_bytes());
+            }
+        }
+        Some(h.finish())
+    }
+
+    /// Whether both records have the same key for `link` (a shared hash is checked).
+    fn same(&self, other: &Keys, link: Link) -> bool {
+        match link {
+            Link::Email => self.email.is_some() && self.email == other.email,
+            Link::Phone => self.phone.is_some() && self.phone == other.phone,
+            Link::NameAccount => {
+                self.name.is_some()
+                    && self.account.is_some()
+                    && self.name == other.name
+                    && self.account == other.account
+            }
+            Link::NameCompany => {
+                self.name.is_some()
+                    && !self.company.is_empty()
+                    && self.name == other.name
+                    && self.company == other.company
+            }
         }
     }
 
@@ -145,11 +189,12 @@ pub fn person_name_key(name: &str) -> Option<String> {
     (!key.is_empty()).then_some(key)
 }
 
-/// One hash bucket per key, chained through `next` so a bucket costs no allocation.
+/// One hash bucket per key hash, chained through `next` so a bucket costs no
+/// allocation. Records in a chain share a hash; their keys are compared before use.
 #[derive(Debug, Clone, Default)]
 struct Buckets {
-    head: FastMap<String, u32>,
-    /// `next[i]`: the entry indexed before `i` under the same key.
+    head: FastMap<u64, u32>,
+    /// `next[i]`: the entry indexed before `i` under the same hash.
     next: Vec<u32>,
 }
 
@@ -162,23 +207,25 @@ impl Buckets {
     }
 
     /// Adds entry `i` (entries are added in order, so `next.len() == i`).
-    fn push(&mut self, key: Option<&String>, i: u32) {
-        let previous = match key {
-            Some(key) => match self.head.get_mut(key.as_str()) {
-                Some(head) => std::mem::replace(head, i),
-                None => {
-                    self.head.insert(key.clone(), i);
-                    NONE
-                }
-            },
+    fn push(&mut self, hash: Option<u64>, i: u32) {
+        let previous = match hash {
+            Some(hash) => self.head.insert(hash, i).unwrap_or(NONE),
             None => NONE,
         };
         self.next.push(previous);
     }
 
-    /// Entries under `key`, newest first.
-    fn chain(&self, key: Option<&str>) -> impl Iterator<Item = u32> + '_ {
-        let mut at = key.and_then(|k| self.head.get(k)).copied().unwrap_or(NONE);
+    /// Entries under `hash`, newest first.
+    fn chain(&self, hash: Option<u64>) -> impl Iterator<Item = u32> + '_ {
+        self.from(
+            hash.and_then(|h| self.head.get(&h))
+                .copied()
+                .unwrap_or(NONE),
+        )
+    }
+
+    /// Entries from `at` down its chain.
+    fn from(&self, mut at: u32) -> impl Iterator<Item = u32> + '_ {
         std::iter::from_fn(move || {
             (at != NONE).then(|| {
                 let here = at;
@@ -196,10 +243,8 @@ pub struct DedupeIndex {
     country: Country,
     ids: Vec<LeadId>,
     keys: Vec<Keys>,
-    by_email: Buckets,
-    by_phone: Buckets,
-    by_name_account: Buckets,
-    by_name_company: Buckets,
+    /// One set of buckets per [`Link`], in `Link::ALL` order.
+    buckets: [Buckets; 4],
 }
 
 impl DedupeIndex {
@@ -210,14 +255,12 @@ impl DedupeIndex {
 
     /// Indexes `leads`, reading phones without a country code as `country`'s.
     pub fn with_country(leads: &[Lead], country: Country) -> Self {
+        let n = leads.len();
         let mut index = Self {
             country,
-            ids: Vec::with_capacity(leads.len()),
-            keys: Vec::with_capacity(leads.len()),
-            by_email: Buckets::with_capacity(leads.len()),
-            by_phone: Buckets::with_capacity(leads.len()),
-            by_name_account: Buckets::with_capacity(leads.len()),
-            by_name_company: Buckets::with_capacity(leads.len()),
+            ids: Vec::with_capacity(n),
+            keys: Vec::with_capacity(n),
+            buckets: std::array::from_fn(|_| Buckets::with_capacity(n)),
         };
         for lead in leads {
             index.insert(lead);
@@ -231,19 +274,15 @@ impl DedupeIndex {
         if lead.merged_into.is_some() {
             return;
         }
-        self.insert_keys(lead.id, Keys::of(lead, self.country));
-    }
-
-    fn insert_keys(&mut self, id: LeadId, keys: Keys) {
         let Ok(i) = u32::try_from(self.ids.len()) else {
             // Four billion leads is beyond any workspace; refuse quietly rather than panic.
             return;
         };
-        self.by_email.push(keys.email.as_ref(), i);
-        self.by_phone.push(keys.phone.as_ref(), i);
-        self.by_name_account.push(keys.name_account.as_ref(), i);
-        self.by_name_company.push(keys.name_company.as_ref(), i);
-        self.ids.push(id);
+        let keys = Keys::of(lead, self.country);
+        for (buckets, link) in self.buckets.iter_mut().zip(Link::ALL) {
+            buckets.push(keys.hash(link), i);
+        }
+        self.ids.push(lead.id);
         self.keys.push(keys);
     }
 
@@ -262,42 +301,27 @@ impl DedupeIndex {
 /// candidate itself (same id) is never reported. Every entry path calls this.
 pub fn find_duplicates(index: &DedupeIndex, candidate: &Lead) -> Vec<DuplicateMatch> {
     let keys = Keys::of(candidate, index.country);
-    // (entry, email, phone, name+company): few matches, so a small vector beats a map.
-    let mut hits: Vec<(u32, bool, bool, bool)> = Vec::new();
-    let mut mark = |entry: u32, reason: usize| {
-        let slot = match hits.iter().position(|h| h.0 == entry) {
-            Some(slot) => slot,
-            None => {
-                hits.push((entry, false, false, false));
-                hits.len() - 1
+    // (entry, links found): few matches, so a small vector beats a map.
+    let mut hits: Vec<(u32, [bool; 4])> = Vec::new();
+    for (slot, (buckets, link)) in index.buckets.iter().zip(Link::ALL).enumerate() {
+        for entry in buckets.chain(keys.hash(link)) {
+            if !keys.same(&index.keys[entry as usize], link) {
+                continue;
             }
-        };
-        match reason {
-            0 => hits[slot].1 = true,
-            1 => hits[slot].2 = true,
-            _ => hits[slot].3 = true,
+            match hits.iter_mut().find(|h| h.0 == entry) {
+                Some(hit) => hit.1[slot] = true,
+                None => {
+                    let mut found = [false; 4];
+                    found[slot] = true;
+                    hits.push((entry, found));
+                }
+            }
         }
-    };
-    index
-        .by_email
-        .chain(keys.email.as_deref())
-        .for_each(|e| mark(e, 0));
-    index
-        .by_phone
-        .chain(keys.phone.as_deref())
-        .for_each(|e| mark(e, 1));
-    index
-        .by_name_account
-        .chain(keys.name_account.as_deref())
-        .for_each(|e| mark(e, 2));
-    index
-        .by_name_company
-        .chain(keys.name_company.as_deref())
-        .for_each(|e| mark(e, 2));
+    }
     hits.sort_unstable_by_key(|h| h.0);
     hits.into_iter()
         .filter(|h| index.ids[h.0 as usize] != candidate.id)
-        .map(|(entry, email, phone, name)| {
+        .map(|(entry, [email, phone, name_account, name_company])| {
             let other = &index.keys[entry as usize];
             let mut reasons = Vec::with_capacity(3);
             if email {
@@ -306,7 +330,7 @@ pub fn find_duplicates(index: &DedupeIndex, candidate: &Lead) -> Vec<DuplicateMa
             if phone {
                 reasons.push(DuplicateReason::SamePhone);
             }
-            if name {
+            if name_account || name_company {
                 reasons.push(DuplicateReason::SameNameAndCompany {
                     similarity: normalised_similarity(&keys.company, &other.company),
                 });
@@ -346,16 +370,28 @@ impl UnionFind {
         }
     }
 
-    /// Links every entry of each bucket to the bucket's newest entry.
-    fn union_buckets(&mut self, buckets: &Buckets) {
+    /// Links the records of `index` that share their key for `link`: each record to
+    /// the nearest one before it in its chain with the same key (nearly always the
+    /// chain's head; only a hash collision makes the search go further).
+    fn union_link(&mut self, index: &DedupeIndex, link: Link) {
+        let buckets = &index.buckets[link_slot(link)];
         for &head in buckets.head.values() {
-            let mut at = buckets.next[head as usize];
-            while at != NONE {
-                self.union(head, at);
-                at = buckets.next[at as usize];
+            for at in buckets.from(head).skip(1) {
+                let keys = &index.keys[at as usize];
+                let earlier = buckets
+                    .from(head)
+                    .take_while(|&e| e != at)
+                    .find(|&e| keys.same(&index.keys[e as usize], link));
+                if let Some(earlier) = earlier {
+                    self.union(earlier, at);
+                }
             }
         }
     }
+}
+
+fn link_slot(link: Link) -> usize {
+    Link::ALL.iter().position(|&l| l == link).unwrap_or(0)
 }
 
 /// Every group of records that look like one person, across a whole base, in the
@@ -366,16 +402,15 @@ pub fn find_duplicate_groups(leads: &[Lead]) -> Vec<DuplicateGroup> {
 }
 
 /// [`find_duplicate_groups`] over an index already built.
-pub(crate) fn duplicate_groups_of(index: &DedupeIndex) -> Vec<DuplicateGroup> {
+pub fn duplicate_groups_of(index: &DedupeIndex) -> Vec<DuplicateGroup> {
     let n = index.len();
     let mut strong = UnionFind::new(n);
-    strong.union_buckets(&index.by_email);
-    strong.union_buckets(&index.by_phone);
+    strong.union_link(index, Link::Email);
+    strong.union_link(index, Link::Phone);
     let mut all = UnionFind::new(n);
-    all.union_buckets(&index.by_email);
-    all.union_buckets(&index.by_phone);
-    all.union_buckets(&index.by_name_account);
-    all.union_buckets(&index.by_name_company);
+    for link in Link::ALL {
+        all.union_link(index, link);
+    }
 
     // Roots are each group's smallest index, so walking entries in order opens groups
     // in the order of their first record. Sizes first: singletons cost no allocation.
@@ -902,6 +937,54 @@ mod tests {
             recall >= 0.95,
             "recall {recall:.3} ({found}/{})",
             originals.len()
+        );
+    }
+
+    #[test]
+    fn hash_collisions_never_link_different_keys() {
+        use EntryPath::*;
+        let leads = vec![
+            lead(
+                1,
+                Form,
+                Some(("a@acme.co.kr", false)),
+                None,
+                "가",
+                None,
+                None,
+            ),
+            lead(
+                2,
+                Form,
+                Some(("b@acme.co.kr", false)),
+                None,
+                "나",
+                None,
+                None,
+            ),
+            lead(
+                3,
+                Form,
+                Some(("A@acme.co.kr", false)),
+                None,
+                "다",
+                None,
+                None,
+            ),
+        ];
+        let mut index = DedupeIndex::new(&leads);
+        // Pretend every e-mail hashed alike: one chain holding two different keys.
+        let mut collided = Buckets::with_capacity(3);
+        for i in 0..3 {
+            collided.push(Some(7), i);
+        }
+        index.buckets[0] = collided;
+        assert_eq!(
+            duplicate_groups_of(&index),
+            vec![DuplicateGroup {
+                lead_ids: vec![id(1), id(3)],
+                auto_merge: true
+            }]
         );
     }
 }
