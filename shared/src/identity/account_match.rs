@@ -20,13 +20,18 @@ pub enum MatchedBy {
     Domain,
     /// The typed company name is like the account's name (1.0 when equal once
     /// normalised).
-    CompanyName { similarity: f64 },
+    CompanyName {
+        /// Jaro-Winkler similarity of the normalised names.
+        similarity: f64,
+    },
 }
 
 /// The account a lead belongs to, and why.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct AccountMatch {
+    /// The matched account.
     pub account_id: AccountId,
+    /// How it was matched.
     #[serde(flatten)]
     pub by: MatchedBy,
 }
@@ -241,5 +246,19 @@ mod tests {
             matched += usize::from(found.is_some());
         }
         assert_eq!(matched, data.leads.len());
+    }
+
+    #[test]
+    fn matches_serialise_flat_with_stable_names() {
+        let found = AccountMatch {
+            account_id: AccountId(Uuid::nil()),
+            by: MatchedBy::CompanyName { similarity: 0.95 },
+        };
+        let json = serde_json::to_string(&found).unwrap();
+        assert_eq!(
+            json,
+            r#"{"account_id":"00000000-0000-0000-0000-000000000000","by":"company_name","similarity":0.95}"#
+        );
+        assert_eq!(serde_json::from_str::<AccountMatch>(&json).unwrap(), found);
     }
 }

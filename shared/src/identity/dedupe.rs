@@ -31,12 +31,16 @@ pub enum DuplicateReason {
     /// `similarity` is how alike the typed company names are (see
     /// [`super::company_similarity`]), 1.0 when equal once normalised, 0.0 when one
     /// record has no typed company (the match then rests on the shared account).
-    SameNameAndCompany { similarity: f64 },
+    SameNameAndCompany {
+        /// How alike the typed company names are.
+        similarity: f64,
+    },
 }
 
 /// An existing lead that looks like the candidate.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DuplicateMatch {
+    /// The existing lead.
     pub lead_id: LeadId,
     /// Every reason that holds, in the order e-mail, phone, name and company.
     pub reasons: Vec<DuplicateReason>,

@@ -32,21 +32,37 @@ pub enum Survivorship {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MergeField {
+    /// The matched account.
     AccountId,
+    /// E-mail, with its verified flag.
     Email,
+    /// Phone, with its verified flag.
     Phone,
+    /// Full name as written.
     Name,
+    /// Given name.
     GivenName,
+    /// Family name.
     FamilyName,
+    /// Company name as typed.
     CompanyName,
+    /// Job title.
     Title,
+    /// Seniority.
     Seniority,
+    /// Department.
     Department,
+    /// Marketing source label.
     Source,
+    /// UTM parameters, taken as a whole (never mixed across records).
     Utm,
+    /// Referrer URL.
     Referrer,
+    /// Landing page URL.
     LandingPage,
+    /// Owning rep.
     Owner,
+    /// Role in the buying decision.
     BuyingRole,
 }
 
@@ -88,14 +104,20 @@ pub enum MergeDecision {
     /// Proposed by dedupe and applied without asking.
     Automatic,
     /// A person looked at the records and confirmed they are one person.
-    Confirmed { by: Actor },
+    Confirmed {
+        /// Who confirmed.
+        by: Actor,
+    },
 }
 
 /// One touch re-pointed from an absorbed record to the survivor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TouchMove {
+    /// The touch that moved.
     pub touch_id: TouchId,
+    /// The absorbed record it belonged to.
     pub from: LeadId,
+    /// The survivor it belongs to now.
     pub to: LeadId,
 }
 
@@ -112,12 +134,19 @@ impl TouchMove {
 /// that moved, and who merged them when, under which rules.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MergeLog {
+    /// The survivor exactly as it was.
     pub survivor_before: Lead,
+    /// The absorbed records exactly as they were.
     pub absorbed_before: Vec<Lead>,
+    /// Every touch re-pointed to the survivor.
     pub touch_moves: Vec<TouchMove>,
+    /// The rules the merged values were chosen by.
     pub rules: SurvivorshipRules,
+    /// Automatic, or confirmed by whom.
     pub decision: MergeDecision,
+    /// Who ran the merge (the engine or a person).
     pub actor: Actor,
+    /// When.
     #[serde(with = "time::serde::rfc3339")]
     pub at: OffsetDateTime,
 }
@@ -131,6 +160,7 @@ pub struct Merge {
     pub absorbed: Vec<Lead>,
     /// The absorbed records' touches, now pointing at the survivor.
     pub moved_touches: Vec<Touch>,
+    /// What undoes this merge; store it with the records.
     pub log: MergeLog,
 }
 
@@ -138,8 +168,11 @@ pub struct Merge {
 /// revert (see [`TouchMove::revert`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Restored {
+    /// The survivor as before the merge.
     pub survivor: Lead,
+    /// The absorbed records as before the merge (`merged_into` cleared as it was).
     pub absorbed: Vec<Lead>,
+    /// Touches to point back at their original records.
     pub touch_moves: Vec<TouchMove>,
 }
 

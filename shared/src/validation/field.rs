@@ -39,6 +39,7 @@ impl Problem {
 pub struct ValidationError {
     /// The field's name as the form, API or CSV header gave it.
     pub field: String,
+    /// What was wrong with its value.
     pub problem: Problem,
 }
 

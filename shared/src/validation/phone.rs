@@ -21,18 +21,31 @@ const KOREAN_AREA_CODES: &[&str] = &[
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum Country {
+    /// South Korea.
     Kr,
+    /// United States.
     Us,
+    /// Canada.
     Ca,
+    /// Japan.
     Jp,
+    /// China.
     Cn,
+    /// Taiwan.
     Tw,
+    /// Hong Kong.
     Hk,
+    /// Singapore.
     Sg,
+    /// Viet Nam.
     Vn,
+    /// United Kingdom.
     Gb,
+    /// Germany.
     De,
+    /// France.
     Fr,
+    /// Australia.
     Au,
 }
 
