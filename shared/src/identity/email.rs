@@ -92,7 +92,9 @@ impl EmailAddress {
         let normalised: String = if trimmed.is_ascii() {
             trimmed.to_ascii_lowercase()
         } else {
-            trimmed.nfc().flat_map(char::to_lowercase).collect()
+            // Lower-case first: lower-casing can leave a letter and a combining mark
+            // that NFC then composes, so the result is NFC and parsing it is a no-op.
+            trimmed.chars().flat_map(char::to_lowercase).nfc().collect()
         };
         if normalised.chars().count() > MAX_EMAIL_CHARS {
             return Err(EmailError::TooLong);
@@ -206,6 +208,7 @@ fn check_domain(domain: &str) -> Result<(), EmailError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn syntax_is_checked_and_the_normal_form_is_nfc_lower_case() {
@@ -271,6 +274,32 @@ mod tests {
         for (input, key) in cases {
             let address = EmailAddress::parse(input).unwrap();
             assert_eq!(address.dedupe_key(), key, "{input}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn parsing_the_normal_form_or_the_key_changes_nothing(raw in "\\PC{0,40}") {
+            if let Ok(address) = EmailAddress::parse(&raw) {
+                prop_assert_eq!(EmailAddress::parse(address.as_str()), Ok(address.clone()));
+                let key = address.dedupe_key();
+                if let Ok(again) = EmailAddress::parse(&key) {
+                    prop_assert_eq!(again.dedupe_key(), key);
+                }
+            }
+        }
+
+        #[test]
+        fn case_and_padding_never_change_the_key(
+            local in "[a-zA-Z0-9._+-]{1,12}",
+            domain in prop::sample::select(vec!["gmail.com", "naver.com", "outlook.com", "acme.co.kr"]),
+            pad in "[ \t]{0,3}",
+        ) {
+            let raw = format!("{pad}{local}@{domain}{pad}");
+            if let Ok(address) = EmailAddress::parse(&raw) {
+                let upper = EmailAddress::parse(&raw.to_uppercase()).map(|a| a.dedupe_key());
+                prop_assert_eq!(upper, Ok(address.dedupe_key()));
+            }
         }
     }
 

@@ -212,27 +212,19 @@ fn choose(
     has: impl Fn(&Lead) -> bool,
     verified: impl Fn(&Lead) -> bool,
 ) -> usize {
-    let mut present = (0..leads.len()).filter(|&i| has(leads[i]));
+    let present = (0..leads.len()).filter(|&i| has(leads[i]));
     let first = present.clone().next();
     let chosen = match rule {
         Survivorship::PreferSurvivor => first,
         Survivorship::PreferVerified => present.clone().find(|&i| verified(leads[i])).or(first),
-        Survivorship::MostRecent => present
-            .try_fold(None::<usize>, |best, i| {
-                Some(Some(match best {
-                    Some(b) if leads[b].updated_at >= leads[i].updated_at => b,
-                    _ => i,
-                }))
-            })
-            .flatten(),
-        Survivorship::Oldest => present
-            .try_fold(None::<usize>, |best, i| {
-                Some(Some(match best {
-                    Some(b) if leads[b].created_at <= leads[i].created_at => b,
-                    _ => i,
-                }))
-            })
-            .flatten(),
+        Survivorship::MostRecent => present.fold(None, |best: Option<usize>, i| match best {
+            Some(b) if leads[b].updated_at >= leads[i].updated_at => Some(b),
+            _ => Some(i),
+        }),
+        Survivorship::Oldest => present.fold(None, |best: Option<usize>, i| match best {
+            Some(b) if leads[b].created_at <= leads[i].created_at => Some(b),
+            _ => Some(i),
+        }),
     };
     chosen.unwrap_or(0)
 }
