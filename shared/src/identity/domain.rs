@@ -6,12 +6,15 @@ use unicode_normalization::UnicodeNormalization;
 /// The registrable domain of `host` (`mail.acme.co.kr` → `acme.co.kr`, `www.seoul.go.kr`
 /// → `seoul.go.kr`), lower case and without a trailing dot; `None` for a public suffix
 /// itself (`co.kr`), an IP address or junk. Unicode (IDN) hosts stay in Unicode.
+///
+/// Account domains are typed by people, so a URL (`https://www.acme.co.kr/about`) or
+/// an e-mail address (`kim@acme.co.kr`) is accepted too and reduced to its host.
 pub fn registrable_domain(host: &str) -> Option<String> {
-    let host: String = host
-        .trim()
+    let host: String = host_of(host)
         .trim_end_matches('.')
-        .nfc()
+        .chars()
         .flat_map(char::to_lowercase)
+        .nfc()
         .collect();
     let valid = !host.is_empty()
         && host.split('.').all(|label| {
@@ -25,6 +28,17 @@ pub fn registrable_domain(host: &str) -> Option<String> {
         return None;
     }
     psl::domain_str(&host).map(str::to_owned)
+}
+
+/// The host part of a URL, e-mail address or bare host name.
+fn host_of(text: &str) -> &str {
+    let text = text.trim();
+    let text = text.split_once("://").map_or(text, |(_, rest)| rest);
+    let authority = text.split(['/', '?', '#']).next().unwrap_or(text);
+    let host = authority
+        .rsplit_once('@')
+        .map_or(authority, |(_, host)| host);
+    host.split(':').next().unwrap_or(host)
 }
 
 #[cfg(test)]
@@ -47,6 +61,14 @@ mod tests {
             ("a.b.example.co.uk", Some("example.co.uk")),
             ("mail.한빛.kr", Some("한빛.kr")),
             ("www.한국인터넷진흥원.한국", Some("한국인터넷진흥원.한국")),
+            ("https://www.Acme.co.kr/about?x=1", Some("acme.co.kr")),
+            ("http://shop.acme.co.kr:8080", Some("acme.co.kr")),
+            ("kim@mail.acme.co.kr", Some("acme.co.kr")),
+            ("xn--3e0b707e", None),
+            (
+                "www.xn--hq1bm8jm9l.xn--3e0b707e",
+                Some("xn--hq1bm8jm9l.xn--3e0b707e"),
+            ),
             ("co.kr", None),
             ("kr", None),
             ("", None),
