@@ -247,6 +247,8 @@ pub struct DedupeIndex {
     country: Country,
     ids: Vec<LeadId>,
     keys: Vec<Keys>,
+    /// Entries taken out (merged away, deleted, or about to be re-inserted).
+    removed: Vec<bool>,
     /// One set of buckets per [`Link`], in `Link::ALL` order.
     buckets: [Buckets; 4],
 }
@@ -264,6 +266,7 @@ impl DedupeIndex {
             country,
             ids: Vec::with_capacity(n),
             keys: Vec::with_capacity(n),
+            removed: Vec::with_capacity(n),
             buckets: std::array::from_fn(|_| Buckets::with_capacity(n)),
         };
         for lead in leads {
@@ -288,16 +291,36 @@ impl DedupeIndex {
         }
         self.ids.push(lead.id);
         self.keys.push(keys);
+        self.removed.push(false);
     }
 
-    /// How many leads are indexed.
+    /// Takes a lead out, e.g. once it was merged into another or deleted; to update a
+    /// lead, remove it and insert the new version. Returns whether it was indexed.
+    /// A linear scan: merges and deletions are rare next to lookups.
+    pub fn remove(&mut self, id: LeadId) -> bool {
+        let mut found = false;
+        for (entry, removed) in self.ids.iter().zip(&mut self.removed) {
+            if *entry == id && !*removed {
+                *removed = true;
+                found = true;
+            }
+        }
+        found
+    }
+
+    /// Whether entry `i` may be matched.
+    fn live(&self, i: u32) -> bool {
+        !self.removed[i as usize]
+    }
+
+    /// How many leads are indexed (removed ones not counted).
     pub fn len(&self) -> usize {
-        self.ids.len()
+        self.removed.iter().filter(|r| !**r).count()
     }
 
     /// Whether no lead is indexed.
     pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
+        self.len() == 0
     }
 }
 
@@ -309,7 +332,7 @@ pub fn find_duplicates(index: &DedupeIndex, candidate: &Lead) -> Vec<DuplicateMa
     let mut hits: Vec<(u32, [bool; 4])> = Vec::new();
     for (slot, (buckets, link)) in index.buckets.iter().zip(Link::ALL).enumerate() {
         for entry in buckets.chain(keys.hash(link)) {
-            if !keys.same(&index.keys[entry as usize], link) {
+            if !index.live(entry) || !keys.same(&index.keys[entry as usize], link) {
                 continue;
             }
             match hits.iter_mut().find(|h| h.0 == entry) {
@@ -380,12 +403,12 @@ impl UnionFind {
     fn union_link(&mut self, index: &DedupeIndex, link: Link) {
         let buckets = &index.buckets[link_slot(link)];
         for &head in buckets.head.values() {
-            for at in buckets.from(head).skip(1) {
+            for at in buckets.from(head).skip(1).filter(|&e| index.live(e)) {
                 let keys = &index.keys[at as usize];
                 let earlier = buckets
                     .from(head)
                     .take_while(|&e| e != at)
-                    .find(|&e| keys.same(&index.keys[e as usize], link));
+                    .find(|&e| index.live(e) && keys.same(&index.keys[e as usize], link));
                 if let Some(earlier) = earlier {
                     self.union(earlier, at);
                 }
@@ -407,7 +430,8 @@ pub fn find_duplicate_groups(leads: &[Lead]) -> Vec<DuplicateGroup> {
 
 /// [`find_duplicate_groups`] over an index already built.
 pub fn duplicate_groups_of(index: &DedupeIndex) -> Vec<DuplicateGroup> {
-    let n = index.len();
+    // Entries, removed ones included: they stay singletons and are skipped below.
+    let n = index.ids.len();
     let mut strong = UnionFind::new(n);
     strong.union_link(index, Link::Email);
     strong.union_link(index, Link::Phone);
@@ -987,6 +1011,67 @@ mod tests {
             duplicate_groups_of(&index),
             vec![DuplicateGroup {
                 lead_ids: vec![id(1), id(3)],
+                auto_merge: true
+            }]
+        );
+    }
+
+    #[test]
+    fn removed_leads_are_no_longer_matched() {
+        use EntryPath::*;
+        let leads = vec![
+            lead(
+                1,
+                Form,
+                Some(("a@acme.co.kr", false)),
+                None,
+                "가",
+                None,
+                None,
+            ),
+            lead(
+                2,
+                CsvImport,
+                Some(("A@acme.co.kr", false)),
+                None,
+                "가",
+                None,
+                None,
+            ),
+            lead(
+                3,
+                Api,
+                Some(("a@acme.co.kr ", false)),
+                None,
+                "가",
+                None,
+                None,
+            ),
+        ];
+        let mut index = DedupeIndex::new(&leads);
+        assert!(index.remove(id(2)));
+        assert!(!index.remove(id(2)));
+        assert!(!index.remove(id(9)));
+        assert_eq!(index.len(), 2);
+        let found: Vec<LeadId> = find_duplicates(&index, &leads[0])
+            .into_iter()
+            .map(|m| m.lead_id)
+            .collect();
+        assert_eq!(found, vec![id(3)]);
+        assert_eq!(
+            duplicate_groups_of(&index),
+            vec![DuplicateGroup {
+                lead_ids: vec![id(1), id(3)],
+                auto_merge: true
+            }]
+        );
+        // Removing the newest record, the head of its chain, keeps the rest linked.
+        let mut index = DedupeIndex::new(&leads);
+        index.remove(id(3));
+        assert_eq!(
+            duplicate_groups_of(&index),
+            vec![DuplicateGroup {
+                lead_ids: vec![id(1), id(2)],
                 auto_merge: true
             }]
         );
