@@ -249,6 +249,8 @@ pub struct DedupeIndex {
     keys: Vec<Keys>,
     /// Entries taken out (merged away, deleted, or about to be re-inserted).
     removed: Vec<bool>,
+    /// Entries not removed.
+    live_count: usize,
     /// One set of buckets per [`Link`], in `Link::ALL` order.
     buckets: [Buckets; 4],
 }
@@ -267,6 +269,7 @@ impl DedupeIndex {
             ids: Vec::with_capacity(n),
             keys: Vec::with_capacity(n),
             removed: Vec::with_capacity(n),
+            live_count: 0,
             buckets: std::array::from_fn(|_| Buckets::with_capacity(n)),
         };
         for lead in leads {
@@ -292,6 +295,7 @@ impl DedupeIndex {
         self.ids.push(lead.id);
         self.keys.push(keys);
         self.removed.push(false);
+        self.live_count += 1;
     }
 
     /// Takes a lead out, e.g. once it was merged into another or deleted; to update a
@@ -303,6 +307,7 @@ impl DedupeIndex {
             if *entry == id && !*removed {
                 *removed = true;
                 found = true;
+                self.live_count -= 1;
             }
         }
         found
@@ -315,12 +320,12 @@ impl DedupeIndex {
 
     /// How many leads are indexed (removed ones not counted).
     pub fn len(&self) -> usize {
-        self.removed.iter().filter(|r| !**r).count()
+        self.live_count
     }
 
     /// Whether no lead is indexed.
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.live_count == 0
     }
 }
 
