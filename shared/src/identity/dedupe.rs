@@ -330,7 +330,9 @@ impl DedupeIndex {
 }
 
 /// The indexed leads that look like `candidate`, in the order they were indexed; the
-/// candidate itself (same id) is never reported. Every entry path calls this.
+/// candidate itself (same id) is never reported. Every entry path calls this, after
+/// [`super::match_account`] has set the candidate's account, so that name matches at
+/// the same account are found whatever company spelling was typed.
 pub fn find_duplicates(index: &DedupeIndex, candidate: &Lead) -> Vec<DuplicateMatch> {
     let keys = Keys::of(candidate, index.country);
     // (entry, links found): few matches, so a small vector beats a map.
