@@ -2,21 +2,32 @@
 //! (Ｓａｍｓｕｎｇ), compatibility forms and spacing do not matter; Hangul is compared in
 //! its composed form whether it arrived composed or as separate jamo.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 /// Folds text for matching: NFKC (width and compatibility forms), lower case, runs of
 /// whitespace collapsed to one space, trimmed.
 pub fn fold(text: &str) -> String {
-    // ASCII is already in NFKC: skip the normaliser, the costly part, for the common case.
-    if text.is_ascii() {
-        return push_folded(text.chars().map(|c| c.to_ascii_lowercase()), text.len());
-    }
-    push_folded(text.nfkc().flat_map(char::to_lowercase), text.len())
+    let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
 }
 
-/// Lays out folded characters: whitespace runs become one space, trimmed.
-fn push_folded(chars: impl Iterator<Item = char>, capacity: usize) -> String {
-    let mut out = String::with_capacity(capacity);
+/// Writes [`fold`] of `text` into `out` (cleared first), for loops that reuse a buffer.
+pub fn fold_into(text: &str, out: &mut String) {
+    out.clear();
+    if text.is_ascii() {
+        // NFKC leaves ASCII unchanged and its lower case is one character.
+        push_folded(text.chars().map(|c| c.to_ascii_lowercase()), out);
+    } else if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+        // Already normalised (precomposed Hangul is): skip the normaliser, the costly part.
+        push_folded(text.chars().flat_map(char::to_lowercase), out);
+    } else {
+        push_folded(text.nfkc().flat_map(char::to_lowercase), out);
+    }
+}
+
+/// Collapses runs of whitespace to one space and trims.
+fn push_folded(chars: impl Iterator<Item = char>, out: &mut String) {
     let mut pending_space = false;
     for c in chars {
         if c.is_whitespace() {
@@ -29,7 +40,6 @@ fn push_folded(chars: impl Iterator<Item = char>, capacity: usize) -> String {
             out.push(c);
         }
     }
-    out
 }
 
 /// Whether `haystack` contains `needle`, both folded (see [`fold`]).
@@ -40,6 +50,28 @@ pub fn contains_folded(haystack: &str, needle: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The definition without shortcuts: always normalise.
+    fn reference_fold(text: &str) -> String {
+        let mut out = String::new();
+        push_folded(text.nfkc().flat_map(char::to_lowercase), &mut out);
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn shortcuts_equal_the_definition(text in "\\PC{0,30}") {
+            prop_assert_eq!(fold(&text), reference_fold(&text));
+        }
+
+        #[test]
+        fn shortcuts_equal_the_definition_on_korean_and_compatibility_forms(
+            text in "[가-힣ㄱ-ㅎ\u{1100}-\u{1112}\u{1161}-\u{1175}㈜Ａ-Ｚａ-ｚ０-９ 　a-zA-Z()]{0,20}"
+        ) {
+            prop_assert_eq!(fold(&text), reference_fold(&text));
+        }
+    }
 
     #[test]
     fn folding_ignores_case_width_spacing_and_jamo_composition() {

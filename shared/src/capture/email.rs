@@ -1,78 +1,14 @@
 //! E-mail address syntax: the check a lead form needs — catch typos and junk, accept
 //! every address a real mail system would — and the normal form leads are keyed by.
 
-use thiserror::Error;
+use crate::identity::EmailAddress;
+pub use crate::identity::EmailError;
 
-/// Longest address SMTP carries (RFC 5321 path limit less the angle brackets).
-const MAX_EMAIL_CHARS: usize = 254;
-/// Longest local part RFC 5321 allows.
-const MAX_LOCAL_CHARS: usize = 64;
-/// Longest DNS label.
-const MAX_LABEL_CHARS: usize = 63;
-
-/// What is wrong with an address, in words a person filling a form understands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
-pub enum EmailError {
-    #[error("is longer than 254 characters")]
-    TooLong,
-    #[error("needs exactly one @ between a name and a domain")]
-    NotOneAt,
-    #[error("has an empty or invalid part before the @")]
-    BadLocalPart,
-    #[error("has an invalid domain after the @ (for example acme.co.kr)")]
-    BadDomain,
-}
-
-/// Checks an address and returns it trimmed and lower-cased, the form under which two
-/// submissions of the same person match.
+/// Checks an address and returns it in normal form (trimmed, NFC, lower case), the form
+/// under which two submissions of the same person match. The check itself lives in
+/// [`crate::identity::EmailAddress`], shared by every entry path.
 pub fn normalise_email(raw: &str) -> Result<String, EmailError> {
-    let address = raw.trim();
-    if address.chars().count() > MAX_EMAIL_CHARS {
-        return Err(EmailError::TooLong);
-    }
-    let mut parts = address.split('@');
-    let (Some(local), Some(domain), None) = (parts.next(), parts.next(), parts.next()) else {
-        return Err(EmailError::NotOneAt);
-    };
-    check_local_part(local)?;
-    check_domain(domain)?;
-    Ok(address.to_lowercase())
-}
-
-fn check_local_part(local: &str) -> Result<(), EmailError> {
-    let ok = !local.is_empty()
-        && local.chars().count() <= MAX_LOCAL_CHARS
-        && !local.starts_with('.')
-        && !local.ends_with('.')
-        && !local.contains("..")
-        && local
-            .chars()
-            .all(|c| !c.is_whitespace() && !c.is_control() && !"()<>[]\\,;:\"".contains(c));
-    if ok {
-        Ok(())
-    } else {
-        Err(EmailError::BadLocalPart)
-    }
-}
-
-fn check_domain(domain: &str) -> Result<(), EmailError> {
-    let labels: Vec<&str> = domain.split('.').collect();
-    let label_ok = |label: &&str| {
-        !label.is_empty()
-            && label.chars().count() <= MAX_LABEL_CHARS
-            && !label.starts_with('-')
-            && !label.ends_with('-')
-            // Letters beyond ASCII are allowed: internationalised domains such as 한국.kr.
-            && label.chars().all(|c| c.is_alphanumeric() || c == '-')
-    };
-    let top_level_ok = labels
-        .last()
-        .is_some_and(|tld| tld.chars().any(|c| !c.is_ascii_digit()));
-    if labels.len() >= 2 && labels.iter().all(label_ok) && top_level_ok {
-        Ok(())
-    } else {
-        Err(EmailError::BadDomain)
-    }
+    EmailAddress::parse(raw).map(EmailAddress::into_string)
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! without allocating per value and skipping normalisation for text that is already
 //! normalised (ASCII, composed Hangul), which is nearly all of it.
 
-use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
+use crate::text::fold_into;
 
 /// A reusable buffer for folding the lead side of text comparisons. Keep one per loop
 /// over many leads; after the first few leads matching allocates nothing.
@@ -62,35 +62,6 @@ fn is_folded(text: &str) -> bool {
     }
     // A trailing space is not folded either; the empty text is.
     !after_space || text.is_empty()
-}
-
-/// Writes the fold of `text` into `out` (cleared first); equal to `crate::text::fold(text)`.
-pub(crate) fn fold_into(text: &str, out: &mut String) {
-    out.clear();
-    if text.is_ascii() {
-        // NFKC leaves ASCII unchanged and its lower case is one character.
-        push_folded(text.chars().map(|c| c.to_ascii_lowercase()), out);
-    } else if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
-        push_folded(text.chars().flat_map(char::to_lowercase), out);
-    } else {
-        push_folded(text.nfkc().flat_map(char::to_lowercase), out);
-    }
-}
-
-/// Collapses runs of whitespace to one space and trims, as `crate::text::fold` does.
-fn push_folded(chars: impl Iterator<Item = char>, out: &mut String) {
-    let mut pending_space = false;
-    for c in chars {
-        if c.is_whitespace() {
-            pending_space = !out.is_empty();
-        } else {
-            if pending_space {
-                out.push(' ');
-                pending_space = false;
-            }
-            out.push(c);
-        }
-    }
 }
 
 #[cfg(test)]
