@@ -7,4 +7,5 @@ pub mod capture;
 pub mod facts;
 pub mod fixtures;
 pub mod model;
+pub mod scoring;
 pub mod text;
