@@ -159,3 +159,352 @@ pub fn score_prepared(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use proptest::prelude::*;
+    use time::Duration;
+    use time::macros::datetime;
+    use uuid::Uuid;
+
+    use super::*;
+    use crate::model::{EntryPath, LeadId, TouchId, TouchKind, WorkspaceId};
+    use crate::scoring::{
+        Cap, EngagementRule, Frequency, MetadataCondition, Period, ProfileCondition, ProfileRule,
+        ScoringModel, explain,
+    };
+
+    const BASE: OffsetDateTime = datetime!(2026-06-01 00:00 UTC);
+    const KINDS: [TouchKind; 3] = [
+        TouchKind::PageView,
+        TouchKind::EmailClick,
+        TouchKind::Unsubscribe,
+    ];
+    const KEYS: [&str; 2] = ["url", "title"];
+    const TEXTS: [&str; 7] = [
+        "/pricing",
+        "/PRICING ",
+        "pricing",
+        "웨비나",
+        "Ｗｅｂｉｎａｒ 웨비나",
+        "/careers",
+        "",
+    ];
+    const DOMAINS: [&str; 4] = ["naver.com", "snu.ac.kr", "acme.co.kr", "mit.edu"];
+    const TITLES: [&str; 4] = ["마케팅 인턴", "CEO", "Student", "팀장"];
+
+    fn condition() -> impl Strategy<Value = MetadataCondition> {
+        (0..3usize, 0..KEYS.len(), 0..TEXTS.len() - 1, 0..TEXTS.len()).prop_map(
+            |(op, key, a, b)| {
+                let key = KEYS[key].to_owned();
+                match op {
+                    0 => MetadataCondition::Equals {
+                        key,
+                        value: TEXTS[a].into(),
+                    },
+                    1 => MetadataCondition::OneOf {
+                        key,
+                        values: vec![TEXTS[a].into(), TEXTS[b].into()],
+                    },
+                    _ => MetadataCondition::Contains {
+                        key,
+                        value: TEXTS[a].into(),
+                    },
+                }
+            },
+        )
+    }
+
+    fn engagement_rule() -> impl Strategy<Value = EngagementRule> {
+        let period = prop_oneof![
+            Just(Period::Day),
+            Just(Period::Week),
+            Just(Period::Month),
+            Just(Period::AllTime)
+        ];
+        (
+            0..KINDS.len(),
+            prop::collection::vec(condition(), 0..3),
+            (-60i32..60).prop_map(|p| if p == 0 { 1 } else { p }),
+            prop::option::of(prop::option::of(1u32..4)),
+            prop::option::of((1u32..40, period)),
+        )
+            .prop_map(
+                |(kind, conditions, points, frequency, cap)| EngagementRule {
+                    id: String::new(),
+                    name: "rule".into(),
+                    kind: KINDS[kind],
+                    conditions,
+                    points,
+                    frequency: match frequency {
+                        None => Frequency::Once,
+                        Some(max_times) => Frequency::Repeatable { max_times },
+                    },
+                    cap: cap.map(|(max_points, period)| Cap { max_points, period }),
+                },
+            )
+    }
+
+    fn profile_rule() -> impl Strategy<Value = ProfileRule> {
+        (0..3usize, 0..DOMAINS.len(), 0..TITLES.len(), -40i32..40).prop_map(
+            |(type_, domain, title, points)| ProfileRule {
+                id: String::new(),
+                name: "profile".into(),
+                condition: match type_ {
+                    0 => ProfileCondition::EmailDomainOneOf {
+                        domains: vec![DOMAINS[domain].into()],
+                    },
+                    1 => ProfileCondition::EmailDomainEndsWith {
+                        suffixes: vec!["ac.kr".into(), ".edu".into()],
+                    },
+                    _ => ProfileCondition::TitleContains {
+                        words: vec![TITLES[title].into()],
+                    },
+                },
+                points: if points == 0 { 1 } else { points },
+            },
+        )
+    }
+
+    fn scoring_model() -> impl Strategy<Value = ScoringModel> {
+        (
+            prop::collection::vec(engagement_rule(), 0..6),
+            prop::collection::vec(profile_rule(), 0..3),
+            prop::option::of(0.5f64..90.0),
+            // Whole days, so that touches at midnight fall exactly on the reset.
+            prop::option::of(0i64..60),
+            -720i16..=840,
+        )
+            .prop_map(
+                |(mut engagement_rules, mut profile_rules, half_life, reset, offset)| {
+                    for (i, rule) in engagement_rules.iter_mut().enumerate() {
+                        rule.id = format!("e{i}");
+                    }
+                    for (i, rule) in profile_rules.iter_mut().enumerate() {
+                        rule.id = format!("p{i}");
+                    }
+                    ScoringModel {
+                        version: 1,
+                        engagement_rules,
+                        profile_rules,
+                        half_life_days: half_life,
+                        reset_at: reset.map(|days| BASE + Duration::days(days)),
+                        utc_offset_minutes: offset,
+                    }
+                },
+            )
+    }
+
+    /// Touches over 90 days from `BASE`, often rounded to the hour or day so that ties happen,
+    /// with ids from a small pool so that equal ids happen too.
+    fn touches(lead: usize) -> impl Strategy<Value = Vec<Touch>> {
+        let one = (
+            0..KINDS.len(),
+            0i64..90 * 86_400,
+            0..3u8,
+            0u128..12,
+            prop::option::of(0..TEXTS.len()),
+            prop::option::of(0..TEXTS.len()),
+        )
+            .prop_map(move |(kind, secs, rounding, id, url, title)| {
+                let secs = match rounding {
+                    0 => secs,
+                    1 => secs / 3600 * 3600,
+                    // Midnight UTC of one of 90 days: many exact ties.
+                    _ => secs / 86_400 * 86_400,
+                };
+                let mut metadata = BTreeMap::new();
+                if let Some(url) = url {
+                    metadata.insert("url".to_owned(), TEXTS[url].to_owned());
+                }
+                if let Some(title) = title {
+                    metadata.insert("title".to_owned(), TEXTS[title].to_owned());
+                }
+                Touch {
+                    id: TouchId(Uuid::from_u128(id)),
+                    lead_id: LeadId(Uuid::from_u128(lead as u128)),
+                    account_id: None,
+                    kind: KINDS[kind],
+                    at: BASE + Duration::seconds(secs),
+                    metadata,
+                    utm: Default::default(),
+                }
+            });
+        prop::collection::vec(one, 0..30)
+    }
+
+    fn lead(index: usize, domain: usize, title: usize) -> Lead {
+        let mut lead = Lead::new(
+            LeadId(Uuid::from_u128(index as u128)),
+            WorkspaceId(Uuid::from_u128(99)),
+            "김민수",
+            EntryPath::Form,
+            BASE,
+        );
+        lead.email = Some(format!("minsu@{}", DOMAINS[domain % DOMAINS.len()]));
+        lead.title = Some(TITLES[title % TITLES.len()].to_owned());
+        lead
+    }
+
+    /// Leads with their touches in the fixtures' layout.
+    fn workspace() -> impl Strategy<Value = (Vec<Lead>, Vec<Touch>, Vec<Range<usize>>)> {
+        (0..4usize, 0..4usize, touches(0), touches(1), touches(2)).prop_map(
+            |(domain, title, a, b, c)| {
+                let mut all = Vec::new();
+                let mut ranges = Vec::new();
+                for part in [a, b, c] {
+                    let start = all.len();
+                    all.extend(part);
+                    ranges.push(start..all.len());
+                }
+                let leads = (0..3).map(|i| lead(i, domain + i, title + i)).collect();
+                (leads, all, ranges)
+            },
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn the_explanation_sums_to_the_fast_score(
+            model in scoring_model(),
+            (leads, touches, ranges) in workspace(),
+            now_secs in 0i64..100 * 86_400,
+            fit in -100i64..100,
+        ) {
+            let now = BASE + Duration::seconds(now_secs);
+            let compiled = CompiledModel::compile(&model).unwrap();
+            let mut many = vec![0; leads.len()];
+            score_many(&compiled, &leads, &touches, &ranges, now, &mut many).unwrap();
+            let prepared = PreparedLeads::new(&compiled, &leads, &touches, &ranges).unwrap();
+            let mut from_prepared = vec![0; leads.len()];
+            score_prepared(&compiled, &prepared, now, &mut from_prepared).unwrap();
+            prop_assert_eq!(&many, &from_prepared);
+            let mut scratch = Scratch::default();
+            for ((lead, range), fast) in leads.iter().zip(&ranges).zip(&many) {
+                let own = &touches[range.clone()];
+                prop_assert_eq!(score_engagement(&compiled, lead, own, now, &mut scratch), *fast);
+                let explanation = explain(&model, lead, own, fit, now).unwrap();
+                for line in &explanation.engagement {
+                    let events: i64 = line.events.iter().map(|e| e.decayed_points).sum();
+                    prop_assert_eq!(line.points, events);
+                    for event in &line.events {
+                        prop_assert_eq!(event.capped, event.granted_points != event.base_points);
+                        prop_assert!(event.decayed_points.abs() <= event.granted_points.abs());
+                    }
+                }
+                let parts = fit
+                    + explanation.engagement.iter().map(|l| l.points).sum::<i64>()
+                    + explanation.profile.iter().map(|l| l.points).sum::<i64>();
+                prop_assert_eq!(explanation.total(), parts);
+                prop_assert_eq!(explanation.score().engagement, *fast);
+                prop_assert_eq!(explanation.total(), fit + fast);
+            }
+        }
+
+        #[test]
+        fn decay_never_increases_a_score_as_now_advances(
+            model in scoring_model(),
+            (leads, touches, ranges) in workspace(),
+            after_last in 0i64..30 * 86_400,
+            later in 0i64..400 * 86_400,
+        ) {
+            // `now` at or after every touch: advancing it brings no new touches.
+            let last = touches.iter().map(|t| t.at).max().unwrap_or(BASE);
+            let now = last + Duration::seconds(after_last);
+            let compiled = CompiledModel::compile(&model).unwrap();
+            let prepared = PreparedLeads::new(&compiled, &leads, &touches, &ranges).unwrap();
+            let mut before = vec![0; leads.len()];
+            let mut after = vec![0; leads.len()];
+            score_prepared(&compiled, &prepared, now, &mut before).unwrap();
+            score_prepared(&compiled, &prepared, now + Duration::seconds(later), &mut after).unwrap();
+            for (b, a) in before.iter().zip(&after) {
+                prop_assert!(a <= b, "score rose from {} to {}", b, a);
+            }
+            // Per touch: positive points shrink, negative ones stay.
+            for (lead, range) in leads.iter().zip(&ranges) {
+                let own = &touches[range.clone()];
+                let early = explain(&model, lead, own, 0, now).unwrap();
+                let late = explain(&model, lead, own, 0, now + Duration::seconds(later)).unwrap();
+                for (e, l) in early.engagement.iter().zip(&late.engagement) {
+                    for (e, l) in e.events.iter().zip(&l.events) {
+                        prop_assert_eq!(e.granted_points, l.granted_points);
+                        if e.granted_points > 0 {
+                            prop_assert!(l.decayed_points <= e.decayed_points);
+                        } else {
+                            prop_assert_eq!(l.decayed_points, e.decayed_points);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn batches_report_bad_layouts() {
+        let model = ScoringModel::korean_b2b_default();
+        let compiled = CompiledModel::compile(&model).unwrap();
+        let leads = vec![lead(0, 0, 0), lead(1, 1, 1)];
+        let now = BASE;
+        let mut out = vec![0; 2];
+        assert_eq!(
+            score_many(&compiled, &leads, &[], &[Range::default()], now, &mut out),
+            Err(BatchError::LengthMismatch {
+                leads: 2,
+                ranges: 1,
+                out: 2
+            })
+        );
+        assert_eq!(
+            score_many(&compiled, &leads, &[], &[0..0, 0..3], now, &mut out),
+            Err(BatchError::RangeOutOfBounds {
+                lead_index: 1,
+                start: 0,
+                end: 3,
+                touches: 0
+            })
+        );
+        let prepared = PreparedLeads::new(&compiled, &leads, &[], &[0..0, 0..0]).unwrap();
+        let mut changed = model.clone();
+        changed.version = 2;
+        let recompiled = CompiledModel::compile(&changed).unwrap();
+        assert_eq!(
+            score_prepared(&recompiled, &prepared, now, &mut out),
+            Err(BatchError::ModelMismatch {
+                prepared: 1,
+                model: 2
+            })
+        );
+        assert_eq!(score_prepared(&compiled, &prepared, now, &mut out), Ok(()));
+    }
+
+    #[test]
+    fn the_default_model_scores_generated_leads_like_explain() {
+        let now = datetime!(2026-11-24 12:00 +9);
+        let data = crate::fixtures::generate(&crate::fixtures::DatasetSpec::new(11, 300, now));
+        let model = ScoringModel::korean_b2b_default();
+        let compiled = CompiledModel::compile(&model).unwrap();
+        let mut out = vec![0; data.leads.len()];
+        score_many(
+            &compiled,
+            &data.leads,
+            &data.touches,
+            &data.touch_ranges,
+            now,
+            &mut out,
+        )
+        .unwrap();
+        for ((lead, range), fast) in data.leads.iter().zip(&data.touch_ranges).zip(&out) {
+            let explanation = explain(&model, lead, &data.touches[range.clone()], 0, now).unwrap();
+            assert_eq!(explanation.total(), *fast);
+        }
+        // The data exercise the rules: scores spread and some leads are negative.
+        assert!(
+            out.iter().any(|s| *s < 0) && out.iter().any(|s| *s > 50),
+            "{out:?}"
+        );
+    }
+}
