@@ -20,7 +20,21 @@ pub fn fold_into(text: &str, out: &mut String) {
         }
     };
     if text.is_ascii() {
-        for byte in text.bytes() {
+        // Already folded (lower case, single inner spaces, trimmed), as URLs and signals
+        // nearly always are: copy it whole.
+        let bytes = text.as_bytes();
+        let plain = |b: &u8| !b.is_ascii_uppercase() && !char::from(*b).is_whitespace();
+        let folded = bytes.first().is_none_or(plain)
+            && bytes.last().is_none_or(plain)
+            && bytes
+                .iter()
+                .enumerate()
+                .all(|(i, b)| plain(b) || (*b == b' ' && bytes.get(i + 1).is_some_and(plain)));
+        if folded {
+            out.push_str(text);
+            return;
+        }
+        for byte in bytes {
             push(char::from(byte.to_ascii_lowercase()), out);
         }
     } else {
@@ -41,6 +55,14 @@ mod tests {
         let mut out = String::from("left over");
         for input in [
             "",
+            "/pricing",
+            "limit_hit",
+            "a b",
+            "a  b",
+            " a",
+            "a ",
+            "a\tb",
+            "/Pricing",
             "  /Pricing  Page\t",
             "\u{b}x\u{c}Y\r\n",
             "Ｗｅｂｉｎａｒ　웨비나",
