@@ -28,6 +28,16 @@
 //!   advances.
 //! - **Profile rules** give their points once when any of their entries matches; they
 //!   do not decay. Engagement = profile points + touch points; total = fit + engagement.
+//!
+//! # Performance
+//! A [`Touch`](crate::model::Touch) is a 216-byte record whose metadata lives in its own
+//! heap-allocated map, so scoring straight from touches ([`score_many`]) is bound by
+//! memory: 100k leads × 20 touches are 430 MB of records plus a few cache misses per
+//! touch for the metadata (about 0.4–0.5 s natively). [`PreparedLeads`] is the layout for
+//! re-scoring: matching, folding and sorting happen once per model (touches are
+//! append-only), leaving one flat 24-byte record per (touch, rule) match in counting
+//! order, and [`score_prepared`] is then a linear pass of integer arithmetic and one
+//! short polynomial per positive match (decay avoids libm, see [`decay_points`]).
 
 mod batch;
 mod compiled;

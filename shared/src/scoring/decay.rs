@@ -11,34 +11,99 @@
 /// Seconds in a day.
 const DAY_SECS: f64 = 86_400.0;
 
-/// Decay per second, precomputed from a half-life: `factor = 2^(age_secs × rate)`.
+/// `ln(2)^k / k!` for k = 0..=16: the Taylor series of `2^f = e^(f ln 2)`. All positive,
+/// so Horner's scheme over `f >= 0` is monotonic step by step; the first term left out
+/// is below 2e-18 for `f < 1`, far under one ulp.
+const EXP2_TAYLOR: [f64; 17] = [
+    1.0,
+    std::f64::consts::LN_2,
+    0.24022650695910072,
+    0.05550410866482158,
+    0.009618129107628477,
+    0.0013333558146428443,
+    0.0001540353039338161,
+    1.5252733804059841e-05,
+    1.321548679014431e-06,
+    1.01780860092397e-07,
+    7.054911620801123e-09,
+    4.4455382718708116e-10,
+    2.5678435993488206e-11,
+    1.3691488853904128e-12,
+    6.778726354822545e-14,
+    3.1324367070884287e-15,
+    1.3570247948755148e-16,
+];
+
+/// A half-life in seconds, checked to be positive and finite.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct DecayRate(f64);
+pub struct DecayRate {
+    half_life_secs: f64,
+}
 
 impl DecayRate {
     /// The rate for `half_life_days`; `None` when there is no half-life or it is not a
     /// positive finite number (such models fail validation anyway).
     pub fn from_half_life(half_life_days: Option<f64>) -> Option<Self> {
         half_life_days
-            .filter(|days| days.is_finite() && *days > 0.0)
-            .map(|days| Self(-1.0 / (days * DAY_SECS)))
+            .map(|days| days * DAY_SECS)
+            .filter(|secs| secs.is_finite() && *secs > 0.0)
+            .map(|half_life_secs| Self { half_life_secs })
     }
+
+    /// `0.5^(age_secs / half_life_secs)`, in [0, 1] and non-increasing in `age_secs`.
+    fn factor(self, age_secs: i64) -> f64 {
+        // Division rather than multiplying by a reciprocal: whole half-lives come out
+        // exact (a touch one half-life old is worth exactly half).
+        let halvings = age_secs.max(0) as f64 / self.half_life_secs;
+        exp2_neg(halvings)
+    }
+}
+
+/// `2^-x` for `x >= 0` from basic IEEE operations only, so it is bit-identical on every
+/// platform (libm's `exp2` differs between glibc and wasm by an ulp, which can flip a
+/// rounding), fast (no call), and monotonic: with `y = -x = n + f`, `n` an integer and
+/// `f` in [0, 1], the result is `p(f) * 2^n` with `1 <= p(f) <= 2` non-decreasing in `f`.
+fn exp2_neg(x: f64) -> f64 {
+    // Past 1022 halvings any `i32` of points rounds to 0; NaN cannot happen (ages are
+    // whole numbers, half-lives checked) but is sent the same way.
+    if x.is_nan() || x >= 1022.0 {
+        return 0.0;
+    }
+    let y = -x.max(0.0);
+    // floor(y), without `f64::floor` (a library call on baseline x86-64 and wasm).
+    let mut n = y as i64;
+    if (n as f64) > y {
+        n -= 1;
+    }
+    // Rounding may give exactly 1.0; p(1) is clamped to 2, so it joins 2^(n+1) smoothly.
+    let f = y - n as f64;
+    let mut p = 0.0;
+    for coefficient in EXP2_TAYLOR.iter().rev() {
+        p = p * f + coefficient;
+    }
+    let p = p.min(2.0);
+    // 2^n for n in -1022..=0, built from its exponent bits (a normal number).
+    let scale = f64::from_bits(((n + 1023) as u64) << 52);
+    p * scale
+}
+
+/// Rounds a non-negative `x` below 2^52 half away from zero, as `f64::round` does but
+/// with no library call: `x - trunc(x)` is exact in that range.
+fn round_non_negative(x: f64) -> i64 {
+    let whole = x as i64;
+    whole + i64::from(x - whole as f64 >= 0.5)
 }
 
 /// The points one touch contributes `age_secs` after it happened: positive `points` times
 /// `0.5^(age_days / half_life_days)`, rounded half away from zero; negative points, and
 /// all points without a rate, unchanged. Explanations and the fast path both call this,
 /// so they agree to the point. Never larger than `points`, never below 0 for positive
-/// points, and non-increasing in `age_secs` (the product of monotonic steps).
+/// points, and non-increasing in `age_secs` (every step is monotonic).
 pub fn decay_points(points: i64, age_secs: i64, rate: Option<DecayRate>) -> i64 {
     match rate {
-        Some(DecayRate(rate)) if points > 0 => {
-            // A touch cannot be younger than 0: it is ignored when after `now`.
-            let age = age_secs.max(0) as f64;
-            let factor = (age * rate).exp2();
-            // `round` is half away from zero; the cast saturates and the value is within
-            // 0..=points anyway.
-            (points as f64 * factor).round() as i64
+        // Points come from an `i32`, so the product stays far below 2^52.
+        Some(rate) if points > 0 && points <= i64::from(i32::MAX) => {
+            round_non_negative(points as f64 * rate.factor(age_secs))
         }
         _ => points,
     }
@@ -87,7 +152,44 @@ mod tests {
         }
     }
 
+    #[test]
+    fn exp2_is_accurate_and_exact_at_whole_halvings() {
+        for n in 0..60 {
+            assert_eq!(exp2_neg(f64::from(n)), (-f64::from(n)).exp2(), "{n}");
+        }
+        for x in [0.1f64, 0.5, 0.999_999, 1.5, 3.25, 17.7, 500.0, 1021.9] {
+            let expected = (-x).exp2();
+            assert!(
+                ((exp2_neg(x) - expected) / expected).abs() < 1e-14,
+                "{x}: {} vs {expected}",
+                exp2_neg(x)
+            );
+        }
+        for x in [1022.0, 5000.0, f64::INFINITY, f64::NAN] {
+            assert_eq!(exp2_neg(x), 0.0, "{x}");
+        }
+    }
+
     proptest! {
+        #[test]
+        fn rounding_matches_f64_round(x in 0.0f64..4_294_967_296.0, whole in 0u32..1000) {
+            prop_assert_eq!(round_non_negative(x), x.round() as i64);
+            let half = f64::from(whole) + 0.5;
+            prop_assert_eq!(round_non_negative(half), half.round() as i64);
+        }
+
+        #[test]
+        fn exp2_never_grows(x in 0.0f64..1100.0, step in 0.0f64..2.0, tiny in 0u32..4) {
+            // Neighbouring floats too, where rounding could break monotonicity.
+            let mut next = x;
+            for _ in 0..tiny {
+                next = f64::from_bits(next.to_bits() + 1);
+            }
+            prop_assert!(exp2_neg(next) <= exp2_neg(x));
+            prop_assert!(exp2_neg(x + step) <= exp2_neg(x));
+            prop_assert!((0.0..=1.0).contains(&exp2_neg(x)));
+        }
+
         #[test]
         fn decay_never_grows_with_age(
             points in -1000i64..1000,
