@@ -399,7 +399,7 @@ pub(crate) fn accumulate(
         if granted == 0 {
             continue;
         }
-        state.earned += 1;
+        state.earned = state.earned.saturating_add(1);
         let granted = i64::from(granted);
         let signed = if rule.points < 0 { -granted } else { granted };
         total += decay_points(signed, now.0 - hit.secs, rate);

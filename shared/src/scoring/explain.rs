@@ -157,7 +157,7 @@ pub fn explain(
                 period = Some((this, used + granted));
             }
             if granted > 0 {
-                earned += 1;
+                earned = earned.saturating_add(1);
             }
             let granted = if base < 0 {
                 -(granted as i64)
