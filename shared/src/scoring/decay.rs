@@ -12,8 +12,8 @@
 const DAY_SECS: f64 = 86_400.0;
 
 /// `ln(2)^k / k!` for k = 0..=16: the Taylor series of `2^f = e^(f ln 2)`. All positive,
-/// so Horner's scheme over `f >= 0` is monotonic step by step; the first term left out
-/// is below 2e-18 for `f < 1`, far under one ulp.
+/// so evaluating it over `f >= 0` is monotonic step by step (see [`taylor_exp2`]); the
+/// first term left out is below 2e-18 for `f < 1`, far under one ulp.
 const EXP2_TAYLOR: [f64; 17] = [
     1.0,
     std::f64::consts::LN_2,
