@@ -21,7 +21,7 @@
 //!   reaches the cap earns what is left, so a period gives exactly the cap; it and later
 //!   touches in the period are shown as capped.
 //! - **Decay**: with a half-life, each touch's positive granted points are multiplied by
-//!   `0.5^(age_days / half_life_days)` (age in whole seconds from the touch to `now`) and
+//!   `0.5^(age_days / half_life_days)` (age in whole hours from the touch to `now`) and
 //!   rounded half away from zero, per touch; the score is the sum of those integers, so
 //!   the explanation adds up exactly. Negative points do not decay (see
 //!   [`decay_points`] for why): with no new touches a score never increases as `now`
@@ -37,7 +37,8 @@
 //! re-scoring: matching, folding and sorting happen once per model (touches are
 //! append-only), leaving one flat 24-byte record per (touch, rule) match in counting
 //! order, and [`score_prepared`] is then a linear pass of integer arithmetic and one
-//! short polynomial per positive match (decay avoids libm, see [`decay_points`]).
+//! table lookup per positive match (decay factors per hour of age are precomputed with
+//! the same deterministic function [`decay_points`] uses).
 
 mod batch;
 mod compiled;

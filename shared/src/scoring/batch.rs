@@ -155,7 +155,14 @@ pub fn score_prepared(
         .zip(prepared.starts.windows(2))
     {
         let hits = prepared.hits.get(bounds[0]..bounds[1]).unwrap_or_default();
-        *slot = profile + accumulate(&compiled.rules, compiled.rate, hits, now, &mut states);
+        *slot = profile
+            + accumulate(
+                &compiled.rules,
+                compiled.decay.as_ref(),
+                hits,
+                now,
+                &mut states,
+            );
     }
     Ok(())
 }

@@ -4,7 +4,7 @@
 
 use time::OffsetDateTime;
 
-use super::decay::{DecayRate, decay_points};
+use super::decay::{DecayRate, DecayTable};
 use super::fold::fold_into;
 use super::model::{ModelError, ScoringModel};
 use super::period::bucket;
@@ -35,7 +35,7 @@ pub struct CompiledModel {
     max_keys: usize,
     profile: Vec<CompiledProfile>,
     pub(crate) reset: Option<Instant>,
-    pub(crate) rate: Option<DecayRate>,
+    pub(crate) decay: Option<DecayTable>,
     offset_secs: i64,
 }
 
@@ -214,7 +214,7 @@ impl CompiledModel {
             max_keys,
             profile,
             reset: model.reset_at.map(instant),
-            rate: DecayRate::from_half_life(model.half_life_days),
+            decay: DecayRate::from_half_life(model.half_life_days).map(DecayTable::new),
             offset_secs: i64::from(model.utc_offset_minutes) * 60,
         })
     }
@@ -365,7 +365,7 @@ impl CompiledModel {
 /// frequency limit and cap, then decay. `states` is reset here.
 pub(crate) fn accumulate(
     rules: &[CompiledRule],
-    rate: Option<DecayRate>,
+    decay: Option<&DecayTable>,
     hits: &[Hit],
     now: Instant,
     states: &mut Vec<RuleState>,
@@ -402,7 +402,10 @@ pub(crate) fn accumulate(
         state.earned = state.earned.saturating_add(1);
         let granted = i64::from(granted);
         let signed = if rule.points < 0 { -granted } else { granted };
-        total += decay_points(signed, now.0 - hit.secs, rate);
+        total += match decay {
+            Some(table) => table.points(signed, now.0 - hit.secs),
+            None => signed,
+        };
     }
     total
 }
@@ -423,7 +426,7 @@ pub fn score_engagement(
     compiled.collect_hits(touches, Some(now), scratch);
     let events = accumulate(
         &compiled.rules,
-        compiled.rate,
+        compiled.decay.as_ref(),
         &scratch.hits,
         now,
         &mut scratch.states,
