@@ -488,6 +488,81 @@ mod tests {
         assert_eq!(score_prepared(&compiled, &prepared, now, &mut out), Ok(()));
     }
 
+    /// Counts heap allocations made by the current thread, so a test can check that
+    /// scoring allocates nothing per lead (other tests run on other threads).
+    mod allocations {
+        use std::alloc::{GlobalAlloc, Layout, System};
+        use std::cell::Cell;
+
+        thread_local! {
+            // `const` and destructor-free: usable from inside the allocator.
+            static COUNT: Cell<usize> = const { Cell::new(0) };
+        }
+
+        struct Counting;
+
+        // SAFETY: forwards to `System` unchanged; counting touches only a thread-local.
+        unsafe impl GlobalAlloc for Counting {
+            unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+                COUNT.with(|count| count.set(count.get() + 1));
+                // SAFETY: the caller upholds `GlobalAlloc::alloc`'s contract.
+                unsafe { System.alloc(layout) }
+            }
+
+            unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+                // SAFETY: `ptr` came from `System` through `alloc` or `realloc` above.
+                unsafe { System.dealloc(ptr, layout) }
+            }
+
+            unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+                COUNT.with(|count| count.set(count.get() + 1));
+                // SAFETY: the caller upholds `GlobalAlloc::realloc`'s contract.
+                unsafe { System.realloc(ptr, layout, new_size) }
+            }
+        }
+
+        #[global_allocator]
+        static ALLOCATOR: Counting = Counting;
+
+        /// Allocations this thread made while running `f`.
+        pub fn during(f: impl FnOnce()) -> usize {
+            let before = COUNT.with(Cell::get);
+            f();
+            COUNT.with(Cell::get) - before
+        }
+    }
+
+    #[test]
+    fn scoring_allocates_nothing_per_lead() {
+        let now = datetime!(2026-11-24 12:00 +9);
+        let data = crate::fixtures::generate(&crate::fixtures::DatasetSpec::new(5, 500, now));
+        let compiled = CompiledModel::compile(&ScoringModel::korean_b2b_default()).unwrap();
+        let mut scratch = Scratch::default();
+        let score_all = |scratch: &mut Scratch| {
+            let mut sum = 0;
+            for (lead, range) in data.leads.iter().zip(&data.touch_ranges) {
+                let touches = &data.touches[range.clone()];
+                sum += score_engagement(&compiled, lead, touches, now, scratch);
+            }
+            sum
+        };
+        // The first pass grows the buffers; after that, nothing.
+        let first = score_all(&mut scratch);
+        let mut second = 0;
+        assert_eq!(allocations::during(|| second = score_all(&mut scratch)), 0);
+        assert_eq!(first, second);
+
+        let prepared =
+            PreparedLeads::new(&compiled, &data.leads, &data.touches, &data.touch_ranges).unwrap();
+        let mut out = vec![0; data.leads.len()];
+        // One buffer of rule counters for the whole batch.
+        let made = allocations::during(|| {
+            score_prepared(&compiled, &prepared, now, &mut out).unwrap();
+        });
+        assert_eq!(made, 1);
+        assert_eq!(out.iter().sum::<i64>(), first);
+    }
+
     #[test]
     fn the_default_model_scores_generated_leads_like_explain() {
         let now = datetime!(2026-11-24 12:00 +9);
