@@ -102,7 +102,7 @@ pub(crate) struct Hit {
 struct Pending {
     secs: i64,
     nanos: u32,
-    index: u32,
+    index: usize,
     id: u128,
 }
 
@@ -292,9 +292,7 @@ impl CompiledModel {
             scratch.pending.push(Pending {
                 secs: at.0,
                 nanos: at.1,
-                // Beyond u32::MAX touches for one lead the order of exact duplicates
-                // (same time and id) could differ from `explain`; nothing else would.
-                index: index as u32,
+                index,
                 id: touch.id.0.as_u128(),
             });
         }
@@ -306,7 +304,7 @@ impl CompiledModel {
             scratch.present.resize(self.max_keys, false);
         }
         for pending in &scratch.pending {
-            let Some(touch) = touches.get(pending.index as usize) else {
+            let Some(touch) = touches.get(pending.index) else {
                 continue;
             };
             let kind = self.kinds[touch.kind as usize];
