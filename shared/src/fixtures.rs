@@ -253,7 +253,6 @@ pub fn generate(spec: &DatasetSpec) -> Dataset {
     let workspace = Workspace {
         id: workspace_id,
         name: "Demo workspace".into(),
-        score_reset_at: None,
         utc_offset_minutes: 540,
         created_at: spec.now - Duration::days(365),
     };

@@ -15,6 +15,7 @@ pub mod model;
 pub mod predicate;
 pub mod predictive;
 pub mod qualification;
+pub mod scoring;
 pub mod segments;
 pub mod text;
 pub mod validation;

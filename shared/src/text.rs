@@ -16,6 +16,12 @@ pub fn fold(text: &str) -> String {
 pub fn fold_into(text: &str, out: &mut String) {
     out.clear();
     if text.is_ascii() {
+        if is_folded_ascii(text.as_bytes()) {
+            // Lower case, single inner spaces, trimmed — as URLs, signals and domains nearly
+            // always are: copy it whole.
+            out.push_str(text);
+            return;
+        }
         // NFKC leaves ASCII unchanged and its lower case is one character.
         push_folded(text.chars().map(|c| c.to_ascii_lowercase()), out);
     } else if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
@@ -24,6 +30,18 @@ pub fn fold_into(text: &str, out: &mut String) {
     } else {
         push_folded(text.nfkc().flat_map(char::to_lowercase), out);
     }
+}
+
+/// Whether ASCII bytes are their own fold: no upper case, no whitespace but single
+/// spaces between other characters.
+fn is_folded_ascii(bytes: &[u8]) -> bool {
+    let plain = |b: &u8| !b.is_ascii_uppercase() && !b.is_ascii_whitespace() && *b != 0x0b;
+    bytes.first().is_none_or(plain)
+        && bytes.last().is_none_or(plain)
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| plain(b) || (*b == b' ' && bytes.get(i + 1).is_some_and(plain)))
 }
 
 /// Collapses runs of whitespace to one space and trims.
@@ -61,8 +79,9 @@ mod tests {
 
     proptest! {
         #[test]
-        fn shortcuts_equal_the_definition(text in "\\PC{0,30}") {
+        fn shortcuts_equal_the_definition(text in "\\PC{0,30}", ascii in "[ -~\t\n\u{b}\u{c}\r]{0,24}") {
             prop_assert_eq!(fold(&text), reference_fold(&text));
+            prop_assert_eq!(fold(&ascii), reference_fold(&ascii));
         }
 
         #[test]

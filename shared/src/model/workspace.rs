@@ -10,12 +10,10 @@ use super::WorkspaceId;
 pub struct Workspace {
     pub id: WorkspaceId,
     pub name: String,
-    /// Engagement earned before this moment no longer counts (a "score reset", e.g. at
-    /// the start of a fiscal year or after the scoring model changed).
-    #[serde(default, with = "time::serde::rfc3339::option")]
-    pub score_reset_at: Option<OffsetDateTime>,
     /// Time zone offset the team works in, in minutes east of UTC (Seoul: 540); weeks
-    /// and days in reports are cut in this zone.
+    /// and days in reports are cut in this zone, and the scoring model's caps use it
+    /// (`ScoringModel::utc_offset_minutes` is set from here). The score reset lives in
+    /// the scoring model (`ScoringModel::reset_at`), which is versioned with the rules.
     pub utc_offset_minutes: i16,
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
