@@ -5,6 +5,7 @@
 pub mod api;
 pub mod attribution;
 pub mod capture;
+pub mod engine;
 pub mod facts;
 pub mod fixtures;
 pub mod handoff;
