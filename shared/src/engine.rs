@@ -98,6 +98,16 @@ impl Engine {
         })
     }
 
+    /// The compiled ICP personas.
+    pub fn icp(&self) -> &CompiledIcpSet {
+        &self.icp
+    }
+
+    /// The compiled scoring model.
+    pub fn scoring(&self) -> &CompiledModel {
+        &self.scoring
+    }
+
     /// The configuration this engine was built from.
     pub fn config(&self) -> &EngineConfig {
         &self.config

@@ -20,3 +20,4 @@ pub mod scoring;
 pub mod segments;
 pub mod text;
 pub mod validation;
+pub mod whatif;
