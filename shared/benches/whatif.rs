@@ -14,13 +14,28 @@ fn bench(c: &mut Criterion) {
     let now = datetime!(2026-11-24 0:00 UTC);
     let data = generate(&DatasetSpec::new(42, 100_000, now));
     let engine = Engine::new(EngineConfig::korean_b2b_default()).unwrap();
-    let accounts: Vec<Option<&Account>> = data.account_of.iter().map(|a| a.map(|i| &data.accounts[i])).collect();
+    let accounts: Vec<Option<&Account>> = data
+        .account_of
+        .iter()
+        .map(|a| a.map(|i| &data.accounts[i]))
+        .collect();
     let build = || {
-        ScoreSnapshots::build(&engine, &data.leads, &accounts, &data.touches, &data.touch_ranges, now, 12).unwrap()
+        ScoreSnapshots::build(
+            &engine,
+            &data.leads,
+            &accounts,
+            &data.touches,
+            &data.touch_ranges,
+            now,
+            12,
+        )
+        .unwrap()
     };
     let mut group = c.benchmark_group("whatif");
     group.sample_size(10);
-    group.bench_function("build_12_weekly_snapshots_100k", |b| b.iter(|| black_box(build())));
+    group.bench_function("build_12_weekly_snapshots_100k", |b| {
+        b.iter(|| black_box(build()))
+    });
     let snapshots = build();
     let mut threshold = 0;
     group.bench_function("recount_threshold_100k", |b| {
@@ -29,7 +44,9 @@ fn bench(c: &mut Criterion) {
             black_box(snapshots.entries(threshold))
         })
     });
-    group.bench_function("histogram_100k", |b| b.iter(|| black_box(snapshots.histogram(-100, 200, 60))));
+    group.bench_function("histogram_100k", |b| {
+        b.iter(|| black_box(snapshots.histogram(-100, 200, 60)))
+    });
     group.finish();
 }
 

@@ -5,8 +5,10 @@
 //! - `cargo xtask test`: every test layer, from formatting to the browser end-to-end test
 //! - `cargo xtask build`: the app into dist/ and the worker into worker/build/
 //! - `cargo xtask sizes`: gzipped sizes of what a browser and Cloudflare download
+//! - `cargo xtask bench`: the engine's benchmarks, medians in one table
 //! - `cargo xtask setup`: only the installs
 
+mod bench;
 mod build;
 mod cmd;
 mod dev;
@@ -25,7 +27,10 @@ fn main() -> Result<()> {
         Some("test") => test::run(),
         Some("build") => build::run(),
         Some("sizes") => sizes::run(),
+        Some("bench") => bench::run(),
         Some("setup") => setup::run(setup::Needs::All),
-        other => bail!("unknown command {other:?}; use one of: dev, test, build, sizes, setup"),
+        other => {
+            bail!("unknown command {other:?}; use one of: dev, test, build, sizes, bench, setup")
+        }
     }
 }
