@@ -15,32 +15,13 @@ pub fn normalise_email(raw: &str) -> Result<String, EmailError> {
 mod tests {
     use super::*;
 
+    // The syntax cases are `identity::email`'s; here only that capture uses them.
     #[test]
-    fn addresses_are_checked_and_normalised() {
-        let cases: &[(&str, Result<&str, EmailError>)] = &[
-            ("Minsu.Kim@Acme.co.kr", Ok("minsu.kim@acme.co.kr")),
-            ("  sales+fair@naver.com ", Ok("sales+fair@naver.com")),
-            ("hong@한국.kr", Ok("hong@한국.kr")),
-            ("o'brien@example.ie", Ok("o'brien@example.ie")),
-            ("plainaddress", Err(EmailError::NotOneAt)),
-            ("a@b@c.com", Err(EmailError::NotOneAt)),
-            ("@acme.com", Err(EmailError::BadLocalPart)),
-            ("kim..lee@acme.com", Err(EmailError::BadLocalPart)),
-            ("kim lee@acme.com", Err(EmailError::BadLocalPart)),
-            ("kim@acme", Err(EmailError::BadDomain)),
-            ("kim@acme..com", Err(EmailError::BadDomain)),
-            ("kim@-acme.com", Err(EmailError::BadDomain)),
-            ("kim@10.0.0.1", Err(EmailError::BadDomain)),
-            ("kim@acme_corp.com", Err(EmailError::BadDomain)),
-        ];
-        for (input, expected) in cases {
-            assert_eq!(
-                normalise_email(input).as_deref(),
-                expected.as_ref().map(|s| *s),
-                "{input}"
-            );
-        }
-        let long = format!("{}@acme.com", "a".repeat(250));
-        assert_eq!(normalise_email(&long), Err(EmailError::TooLong));
+    fn capture_gets_the_identity_normal_form_and_errors() {
+        assert_eq!(
+            normalise_email(" Minsu.Kim@Acme.co.kr ").as_deref(),
+            Ok("minsu.kim@acme.co.kr")
+        );
+        assert_eq!(normalise_email("kim@acme"), Err(EmailError::BadDomain));
     }
 }
