@@ -1,0 +1,1 @@
+//! Form definitions and submissions against them.
