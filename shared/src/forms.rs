@@ -24,3 +24,6 @@ pub use submission::{
     consents_from_fields,
 };
 pub use validate::FormDefinitionError;
+
+#[cfg(test)]
+mod tests;

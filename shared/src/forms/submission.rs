@@ -329,7 +329,10 @@ pub fn check_submission(
                     .find_map(|(alias, _)| fields.get(alias).map(|v| (*alias, v)))
             });
         let Some((source, raw)) = posted else {
-            if field.required {
+            // A Web-to-Lead form sends first_name/last_name; they make the name below.
+            let name_from_parts = field.maps_to == MapsTo::Name
+                && (fields.get("first_name").is_some() || fields.get("last_name").is_some());
+            if field.required && !name_from_parts {
                 errors.push(required(&field.name));
             }
             continue;

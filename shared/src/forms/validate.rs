@@ -465,3 +465,308 @@ fn target_name(target: &MapsTo) -> String {
             .unwrap_or_default(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::forms::{ConsentItem, FormField, ProgressiveProfiling, SelectOption};
+    use crate::model::WorkspaceId;
+    use uuid::Uuid;
+
+    fn form() -> FormDefinition {
+        FormDefinition::default_contact("contact", WorkspaceId(Uuid::from_u128(1)))
+    }
+
+    fn text_field(name: &str, maps_to: MapsTo) -> FormField {
+        FormField {
+            name: name.into(),
+            kind: FieldKind::Text,
+            required: false,
+            label: Localized::new("라벨", "Label"),
+            placeholder: None,
+            max_len: None,
+            maps_to,
+        }
+    }
+
+    #[test]
+    fn the_default_contact_form_is_valid_and_round_trips() {
+        let form = form();
+        assert_eq!(form.validate(), Ok(()));
+        let json = serde_json::to_string(&form).unwrap();
+        assert!(json.contains(r#""maps_to":{"to":"utm_source"}"#), "{json}");
+        assert!(
+            json.contains(r#""purpose":"personal_info_collection""#),
+            "{json}"
+        );
+        let back: FormDefinition = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, form);
+    }
+
+    #[test]
+    fn each_problem_is_named() {
+        type Edit = fn(&mut FormDefinition);
+        let cases: Vec<(&str, Edit, Vec<FormDefinitionError>)> = vec![
+            (
+                "bad id",
+                |f| f.id = "Contact Form".into(),
+                vec![FormDefinitionError::InvalidId {
+                    id: "Contact Form".into(),
+                }],
+            ),
+            (
+                "blank name",
+                |f| f.name = " ".into(),
+                vec![FormDefinitionError::EmptyName],
+            ),
+            (
+                "generic cta ko",
+                |f| f.cta = Localized::new("제출", "Get the guide"),
+                vec![FormDefinitionError::GenericCta {
+                    text: "제출".into(),
+                }],
+            ),
+            (
+                "generic cta en, any case and width",
+                |f| f.cta = Localized::new("무료로 수강하기", " ＳＵＢＭＩＴ "),
+                vec![FormDefinitionError::GenericCta {
+                    text: " ＳＵＢＭＩＴ ".into(),
+                }],
+            ),
+            (
+                "보내기 and missing english",
+                |f| f.cta = Localized::new("보내기", ""),
+                vec![
+                    FormDefinitionError::MissingText {
+                        at: "cta".into(),
+                        lang: "en",
+                    },
+                    FormDefinitionError::GenericCta {
+                        text: "보내기".into(),
+                    },
+                ],
+            ),
+            (
+                "no collection consent",
+                |f| {
+                    f.consents
+                        .retain(|c| c.purpose != ConsentPurpose::PersonalInfoCollection)
+                },
+                vec![FormDefinitionError::MissingCollectionConsent],
+            ),
+            (
+                "collection consent optional",
+                |f| f.consents[0].required = false,
+                vec![FormDefinitionError::MissingCollectionConsent],
+            ),
+            (
+                "marketing bundled as required",
+                |f| f.consents[1].required = true,
+                vec![FormDefinitionError::ConsentMustBeOptional {
+                    purpose: ConsentPurpose::MarketingMessages,
+                }],
+            ),
+            (
+                "consent repeated without version",
+                |f| {
+                    let mut again: ConsentItem = f.consents[1].clone();
+                    again.text_version = String::new();
+                    f.consents.push(again);
+                },
+                vec![
+                    FormDefinitionError::DuplicateConsent {
+                        purpose: ConsentPurpose::MarketingMessages,
+                    },
+                    FormDefinitionError::MissingConsentVersion {
+                        purpose: ConsentPurpose::MarketingMessages,
+                    },
+                ],
+            ),
+            (
+                "origins",
+                |f| {
+                    f.allowed_origins = vec![
+                        "https://acme.co.kr".into(),
+                        "https://acme.co.kr/contact".into(),
+                        "acme.co.kr".into(),
+                    ]
+                },
+                vec![
+                    FormDefinitionError::InvalidOrigin {
+                        origin: "https://acme.co.kr/contact".into(),
+                    },
+                    FormDefinitionError::InvalidOrigin {
+                        origin: "acme.co.kr".into(),
+                    },
+                ],
+            ),
+            (
+                "thank-you url",
+                |f| {
+                    f.thank_you = ThankYou::Url {
+                        url: "/thanks".into(),
+                    }
+                },
+                vec![FormDefinitionError::InvalidThankYouUrl {
+                    url: "/thanks".into(),
+                }],
+            ),
+            (
+                "duplicate field and target",
+                |f| f.fields.push(text_field("email", MapsTo::Email)),
+                vec![
+                    FormDefinitionError::DuplicateField {
+                        field: "email".into(),
+                    },
+                    FormDefinitionError::DuplicateTarget {
+                        first: "email".into(),
+                        second: "email".into(),
+                        target: "email".into(),
+                    },
+                ],
+            ),
+            (
+                "reserved and invalid names",
+                |f| {
+                    f.fields
+                        .push(text_field("retURL", MapsTo::Custom { key: "a".into() }));
+                    f.fields
+                        .push(text_field("회사", MapsTo::Custom { key: String::new() }));
+                },
+                vec![
+                    FormDefinitionError::ReservedFieldName {
+                        field: "retURL".into(),
+                    },
+                    FormDefinitionError::InvalidFieldName {
+                        field: "회사".into(),
+                    },
+                    FormDefinitionError::InvalidCustomKey {
+                        field: "회사".into(),
+                    },
+                ],
+            ),
+            (
+                "no email field",
+                |f| f.fields.retain(|x| x.maps_to != MapsTo::Email),
+                vec![FormDefinitionError::NoEmailField],
+            ),
+            (
+                "select problems and label",
+                |f| {
+                    let mut size = text_field("size", MapsTo::EmployeeCount);
+                    size.kind = FieldKind::Select {
+                        options: vec![
+                            SelectOption {
+                                value: "1-50".into(),
+                                label: Localized::new("1-50명", "1-50"),
+                            },
+                            SelectOption {
+                                value: "1-50".into(),
+                                label: Localized::new("1-50명", ""),
+                            },
+                        ],
+                    };
+                    f.fields.push(size);
+                    let mut empty = text_field("plan", MapsTo::Custom { key: "plan".into() });
+                    empty.kind = FieldKind::Select { options: vec![] };
+                    f.fields.push(empty);
+                },
+                vec![
+                    FormDefinitionError::BadOption {
+                        field: "size".into(),
+                        option: "1-50".into(),
+                    },
+                    FormDefinitionError::MissingText {
+                        at: "fields[size].options[1-50]".into(),
+                        lang: "en",
+                    },
+                    FormDefinitionError::NoOptions {
+                        field: "plan".into(),
+                    },
+                ],
+            ),
+            (
+                "hidden required, max_len",
+                |f| {
+                    f.fields[6].required = true;
+                    f.fields[1].max_len = Some(0);
+                },
+                vec![
+                    FormDefinitionError::MaxLenOutOfRange {
+                        field: "name".into(),
+                        max_len: 0,
+                    },
+                    FormDefinitionError::HiddenRequired {
+                        field: "utm_source".into(),
+                    },
+                ],
+            ),
+            (
+                "progressive queue problems",
+                |f| {
+                    f.progressive = Some(ProgressiveProfiling {
+                        queue: vec![
+                            "fax".into(),
+                            "email".into(),
+                            "utm_source".into(),
+                            "title".into(),
+                            "title".into(),
+                        ],
+                        field_budget: 2,
+                    })
+                },
+                vec![
+                    FormDefinitionError::QueueUnknownField {
+                        field: "fax".into(),
+                    },
+                    FormDefinitionError::QueueBadField {
+                        field: "email".into(),
+                    },
+                    FormDefinitionError::QueueBadField {
+                        field: "utm_source".into(),
+                    },
+                    FormDefinitionError::QueueBadField {
+                        field: "title".into(),
+                    },
+                    FormDefinitionError::BudgetTooSmall {
+                        budget: 2,
+                        always: 4,
+                    },
+                ],
+            ),
+            (
+                "honeypot clashes, fill time",
+                |f| {
+                    f.honeypot_field = Some("company".into());
+                    f.min_fill_seconds = 601;
+                },
+                vec![
+                    FormDefinitionError::BadHoneypot {
+                        field: "company".into(),
+                    },
+                    FormDefinitionError::MinFillTooLong { seconds: 601 },
+                ],
+            ),
+        ];
+        for (what, edit, expected) in cases {
+            let mut form = form();
+            edit(&mut form);
+            assert_eq!(form.validate(), Err(expected), "{what}");
+        }
+    }
+
+    #[test]
+    fn messages_name_the_field_and_suggest_a_fix() {
+        let mut form = form();
+        form.cta = Localized::new("제출하기", "Submit");
+        let errors = form.validate().unwrap_err();
+        assert_eq!(
+            errors[0].to_string(),
+            "cta \"제출하기\" is generic: say what the visitor gets, for example \"무료로 수강하기\" or \"Get the free guide\""
+        );
+        assert_eq!(
+            FormDefinitionError::MissingCollectionConsent.to_string(),
+            "the form needs a required personal_info_collection consent item (개인정보 수집·이용)"
+        );
+    }
+}
