@@ -287,7 +287,9 @@ fn field_and_consent_problems_name_their_field() {
         pairs.into_iter().collect()
     };
     let long_note = "가".repeat(2001);
-    let cases: Vec<(&str, FieldMap, Vec<(&str, FieldErrorCode)>)> = vec![
+    // (what, submitted fields, expected errors by field)
+    type Case<'a> = (&'a str, FieldMap, Vec<(&'a str, FieldErrorCode)>);
+    let cases: Vec<Case> = vec![
         (
             "collection consent missing",
             with(&[], &["consent_personal_info_collection"]),
