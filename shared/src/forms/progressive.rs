@@ -82,3 +82,117 @@ fn has_value(lead: &Lead, target: &MapsTo) -> bool {
         MapsTo::Custom { key } => custom(key),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::forms::ProgressiveProfiling;
+    use crate::model::{CustomValue, EntryPath, LeadId, WorkspaceId};
+    use time::macros::datetime;
+    use uuid::Uuid;
+
+    fn form() -> FormDefinition {
+        FormDefinition::default_contact("contact", WorkspaceId(Uuid::from_u128(1)))
+    }
+
+    fn names(questions: &[&FormField]) -> Vec<String> {
+        questions.iter().map(|f| f.name.clone()).collect()
+    }
+
+    #[test]
+    fn returning_visitors_get_the_next_unanswered_questions_within_budget() {
+        // Default form: email, name, company always; queue phone, title, message; budget 5.
+        let cases: &[(&[&str], usize, u8, &[&str])] = &[
+            (&[], 3, 5, &["email", "name", "company", "phone", "title"]),
+            (&[], 1, 5, &["email", "name", "company", "phone"]),
+            (
+                &["phone"],
+                3,
+                5,
+                &["email", "name", "company", "title", "message"],
+            ),
+            (
+                &["phone", "title"],
+                3,
+                5,
+                &["email", "name", "company", "message"],
+            ),
+            (
+                &["phone", "title", "message"],
+                3,
+                5,
+                &["email", "name", "company"],
+            ),
+            // Known always-asked fields are still asked, and still count.
+            (
+                &["email", "name"],
+                3,
+                4,
+                &["email", "name", "company", "phone"],
+            ),
+            (&[], 0, 5, &["email", "name", "company"]),
+            (&[], 3, 3, &["email", "name", "company"]),
+        ];
+        for (answered, n, budget, expected) in cases {
+            let mut form = form();
+            if let Some(p) = form.progressive.as_mut() {
+                p.field_budget = *budget;
+            }
+            let answered: BTreeSet<&str> = answered.iter().copied().collect();
+            assert_eq!(
+                names(&next_questions(&form, &answered, *n)),
+                *expected,
+                "{answered:?} n={n} budget={budget}"
+            );
+        }
+    }
+
+    #[test]
+    fn without_progressive_profiling_every_visible_field_is_asked() {
+        let mut form = form();
+        form.progressive = None;
+        assert_eq!(
+            names(&next_questions(&form, &BTreeSet::from(["phone"]), 1)),
+            vec!["email", "name", "company", "phone", "title", "message"]
+        );
+    }
+
+    #[test]
+    fn answered_fields_are_read_from_the_lead() {
+        let form = form();
+        let mut lead = Lead::new(
+            LeadId(Uuid::from_u128(2)),
+            WorkspaceId(Uuid::from_u128(1)),
+            "김민수",
+            EntryPath::Form,
+            datetime!(2026-11-24 10:00 UTC),
+        );
+        lead.email = Some("minsu@acme.co.kr".into());
+        lead.phone = Some("+821012345678".into());
+        lead.custom
+            .insert("description".into(), CustomValue::Text("문의".into()));
+        lead.utm.source = Some("naver".into());
+        let answered = answered_fields(&form, &lead);
+        assert_eq!(
+            answered,
+            BTreeSet::from(["email", "name", "phone", "message", "utm_source"])
+        );
+        assert_eq!(
+            names(&next_questions(&form, &answered, 3)),
+            vec!["email", "name", "company", "title"]
+        );
+    }
+
+    #[test]
+    fn a_queue_naming_a_hidden_field_skips_it() {
+        let mut form = form();
+        form.progressive = Some(ProgressiveProfiling {
+            queue: vec!["utm_source".into(), "title".into()],
+            field_budget: 9,
+        });
+        assert_eq!(
+            names(&next_questions(&form, &BTreeSet::new(), 5)),
+            vec!["email", "name", "company", "phone", "message", "title"]
+        );
+    }
+}
