@@ -4,8 +4,12 @@
 
 mod body;
 mod email;
+mod idempotency;
 mod validate;
 
 pub use body::{BodyKind, DecodeError, FieldMap, MAX_BODY_BYTES, MAX_FIELDS, decode_body};
 pub use email::{EmailError, normalise_email};
+pub use idempotency::{
+    IdSource, MAX_SUBMISSION_ID_CHARS, MIN_SUBMISSION_ID_CHARS, SubmissionId, SubmissionIdError,
+};
 pub use validate::{FieldError, FieldErrorCode, NewLead, validate_submission};

@@ -24,6 +24,16 @@ pub enum FieldErrorCode {
     InvalidEmail,
     NotText,
     InvalidName,
+    /// A required consent item was not granted.
+    ConsentRequired,
+    /// A select value that is not one of the field's options.
+    NotAnOption,
+    /// A number field whose value is not a number.
+    NotANumber,
+    /// A checkbox whose value is neither checked nor unchecked.
+    NotABoolean,
+    /// A phone number that cannot be read as one (see `validation::normalise_phone`).
+    InvalidPhone,
 }
 
 /// One field at fault, with a sentence naming the problem.
@@ -35,7 +45,8 @@ pub struct FieldError {
 }
 
 impl FieldError {
-    fn new(field: &str, code: FieldErrorCode, message: impl Into<String>) -> Self {
+    /// An error for `field`.
+    pub fn new(field: &str, code: FieldErrorCode, message: impl Into<String>) -> Self {
         Self {
             field: field.to_owned(),
             code,

@@ -1,0 +1,29 @@
+//! Lead forms: their stored definitions, and everything decided about a submission
+//! before it becomes a lead — Web-to-Lead aliases, field and consent checks, spam
+//! verdicts, the render token behind the time-to-fill check, and which questions a
+//! returning visitor is asked next.
+
+mod aliases;
+mod defaults;
+mod definition;
+mod origin;
+mod progressive;
+mod render_token;
+mod submission;
+mod validate;
+
+pub use definition::{
+    ConsentItem, FieldKind, FormDefinition, FormField, Localized, MapsTo, ProgressiveProfiling,
+    SelectOption, ThankYou, consent_field_name,
+};
+pub use progressive::{answered_fields, next_questions};
+pub use render_token::{RenderTokenError, sign_render_token, verify_render_token};
+pub use submission::{
+    AcceptedSubmission, CapturedLead, ConsentGiven, MAX_CUSTOM_FIELDS, RENDER_TOKEN_FIELD,
+    SUBMISSION_ID_FIELD, SpamVerdict, SubmissionInput, SubmissionRejected, check_submission,
+    consents_from_fields,
+};
+pub use validate::FormDefinitionError;
+
+#[cfg(test)]
+mod tests;
