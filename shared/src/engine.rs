@@ -169,7 +169,7 @@ impl Engine {
         let scores = self.summarize(lead, account, touches, now, &mut EngineScratch::default());
         let ctx = LeadContext::new(lead, account, touches, &scores);
         let stage = evaluate(&self.config.lifecycle, &ctx, now);
-        Explanation { fit, score, stage }
+        Ok(Explanation { fit, score, stage })
     }
 }
 
@@ -234,7 +234,7 @@ mod tests {
             assert_eq!(s.total, s.fit + s.engagement);
             assert_eq!(s.persona.as_deref(), Some("국내 마케팅 리더"));
             tiers[s.tier.unwrap() as usize] += 1;
-            let explanation = engine.explain(lead, account, touches, now);
+            let explanation = engine.explain(lead, account, touches, now).unwrap();
             assert_eq!(explanation.score.total(), s.total, "lead {i}");
             assert_eq!(explanation.fit.fit_points, s.fit);
             assert_eq!(explanation.stage.qualifies_for, assessment.qualifies_for);
