@@ -155,17 +155,17 @@ impl Engine {
     }
 
     /// Every number with its reasons. The parts agree with [`Self::summarize`]: the
-    /// score explanation's total equals the summary's total.
+    /// score explanation's total equals the summary's total. (The model was validated
+    /// when the engine was built, so the error cannot occur in practice.)
     pub fn explain(
         &self,
         lead: &Lead,
         account: Option<&Account>,
         touches: &[Touch],
         now: OffsetDateTime,
-    ) -> Explanation {
+    ) -> Result<Explanation, EngineError> {
         let fit = match_lead(&self.icp, lead, account);
-        let score = explain(&self.config.scoring, lead, touches, fit.fit_points, now)
-            .expect("the model was validated when the engine was built");
+        let score = explain(&self.config.scoring, lead, touches, fit.fit_points, now)?;
         let scores = self.summarize(lead, account, touches, now, &mut EngineScratch::default());
         let ctx = LeadContext::new(lead, account, touches, &scores);
         let stage = evaluate(&self.config.lifecycle, &ctx, now);
