@@ -45,11 +45,56 @@ pub fn run() -> Result<()> {
     let mut rows = Vec::new();
     collect(&criterion_dir, &criterion_dir, &mut rows)?;
     rows.sort_by(|a, b| a.0.cmp(&b.0));
-    println!("\n{:<60} {:>14}", "benchmark", "median");
+    let browser = browser_figures()?;
+    println!("\n{:<60} {:>14}", "benchmark (native)", "median");
     for (name, nanos) in rows {
         println!("{name:<60} {:>14}", human(nanos));
     }
+    println!(
+        "\n{:<60} {:>14}",
+        "benchmark (wasm32, headless Chromium)", "median"
+    );
+    for line in browser {
+        println!("{line}");
+    }
     Ok(())
+}
+
+/// Runs the engine in headless Chromium (release wasm) and returns its figure lines.
+fn browser_figures() -> Result<Vec<String>> {
+    let out = Command::new("cargo")
+        .args([
+            "test",
+            "--package",
+            "leadkit-app",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--release",
+            "--features",
+            "bench",
+            "--test",
+            "engine_bench",
+            "--",
+            "--nocapture",
+        ])
+        .output()
+        .context("running the browser benchmark")?;
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    if !out.status.success() {
+        anyhow::bail!("the browser benchmark failed:\n{text}");
+    }
+    Ok(text
+        .lines()
+        .filter_map(|l| l.split_once("wasm bench: "))
+        .map(|(_, figure)| {
+            let (name, value) = figure
+                .rsplit_once(' ')
+                .map_or((figure, ""), |(n, unit)| (n, unit));
+            let (name, number) = name.rsplit_once(' ').unwrap_or((name, ""));
+            format!("{name:<60} {:>14}", format!("{number} {value}"))
+        })
+        .collect())
 }
 
 /// Finds every `new/estimates.json` below `dir` and reads its median.
