@@ -20,6 +20,7 @@ pub mod predictive;
 pub mod qualification;
 pub mod scoring;
 pub mod segments;
+pub mod sync;
 pub mod text;
 pub mod validation;
 pub mod webhooks;

@@ -1,0 +1,16 @@
+//! Offline-first sync: hybrid logical clocks, the operations replicas exchange, the merge
+//! every replica runs (per-field last-writer-wins, grow-only touches and stage history),
+//! and the exactly-once admission rule of the push endpoint.
+
+mod hlc;
+mod op;
+mod sequence;
+mod state;
+
+pub use hlc::{Clock, Hlc, ReplicaId};
+pub use op::{OpBody, OpId, Operation};
+pub use sequence::{Admission, admit};
+pub use state::{LeadRegisters, MaterializeError, Register, SyncState};
+
+#[cfg(test)]
+mod tests;
