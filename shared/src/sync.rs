@@ -6,11 +6,13 @@ mod hlc;
 mod op;
 mod sequence;
 mod state;
+mod validate;
 
 pub use hlc::{Clock, Hlc, ReplicaId};
 pub use op::{OpBody, OpId, Operation};
 pub use sequence::{Admission, admit};
 pub use state::{LeadRegisters, MaterializeError, Register, SyncState};
+pub use validate::{Rejection, check};
 
 #[cfg(test)]
 mod tests;
