@@ -127,6 +127,62 @@ impl LeadsQuery {
     }
 }
 
+/// `POST /api/sync/push`: a replica's pending operations, oldest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PushRequest {
+    pub schema_version: u32,
+    pub replica: crate::sync::ReplicaId,
+    pub operations: Vec<crate::sync::Operation>,
+}
+
+/// What became of one pushed operation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum PushOutcome {
+    /// Applied now, at this position of the workspace log.
+    Applied { log_seq: u64 },
+    /// Applied before (a retry): nothing changed.
+    Duplicate,
+    /// Refused: shown to the user with the reason, removed from the outbox.
+    Rejected { reason: crate::sync::Rejection },
+    /// An earlier operation of this replica is missing: resend from `expected_seq`.
+    Deferred { expected_seq: u64 },
+}
+
+/// One pushed operation's result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PushResult {
+    pub op_id: crate::sync::OpId,
+    #[serde(flatten)]
+    pub outcome: PushOutcome,
+}
+
+/// The answer to a push, in the order the operations were sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PushResponse {
+    pub schema_version: u32,
+    pub results: Vec<PushResult>,
+    /// The replica's last applied sequence number after this push.
+    pub last_applied_seq: u64,
+}
+
+/// An operation as the workspace log holds it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LoggedOperation {
+    pub log_seq: u64,
+    pub operation: crate::sync::Operation,
+}
+
+/// A page of `GET /api/sync/pull?after=<log_seq>`: operations applied after the cursor,
+/// so later pulls carry only what changed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PullPage {
+    pub schema_version: u32,
+    pub operations: Vec<LoggedOperation>,
+    pub cursor: u64,
+    pub has_more: bool,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,6 +239,28 @@ mod tests {
         ] {
             assert_eq!(q(pairs).unwrap_err().param, param, "{pairs:?}");
         }
+    }
+
+    #[test]
+    fn push_outcomes_have_a_stable_wire_form() {
+        let result = PushResult {
+            op_id: crate::sync::OpId(Uuid::from_u128(1)),
+            outcome: PushOutcome::Rejected {
+                reason: crate::sync::Rejection::UnknownField {
+                    field: "titel".into(),
+                },
+            },
+        };
+        let json = serde_json::to_value(&result).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "op_id": "00000000-0000-0000-0000-000000000001",
+                "outcome": "rejected",
+                "reason": { "code": "unknown_field", "field": "titel" }
+            })
+        );
+        assert_eq!(serde_json::from_value::<PushResult>(json).unwrap(), result);
     }
 
     #[test]
