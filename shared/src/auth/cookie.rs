@@ -96,6 +96,9 @@ mod tests {
     use super::*;
     use crate::auth::SECRET_BYTES;
 
+    /// What reading one pair of headers must give.
+    type Expected = Result<Option<Credential>, CredentialError>;
+
     #[test]
     fn credentials_are_read_from_bearer_header_or_cookie() {
         let token = Secret::new_api_token([3; SECRET_BYTES]);
@@ -103,11 +106,7 @@ mod tests {
         let bearer = format!("Bearer {}", token.expose());
         let cookie = format!("theme=dark; lk_session={}; other=1", session.expose());
         let session_as_bearer = format!("Bearer {}", session.expose());
-        let cases: Vec<(
-            Option<&str>,
-            Option<&str>,
-            Result<Option<Credential>, CredentialError>,
-        )> = vec![
+        let cases: Vec<(Option<&str>, Option<&str>, Expected)> = vec![
             (None, None, Ok(None)),
             (None, Some("theme=dark"), Ok(None)),
             (
