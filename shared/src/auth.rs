@@ -18,8 +18,8 @@ pub use cookie::{
 };
 pub use encoding::{base64url, from_hex, hex};
 pub use password::{
-    PASSWORD_HASH_BYTES, PASSWORD_SALT_BYTES, PBKDF2_ITERATIONS, PasswordError, constant_time_eq,
-    validate_password,
+    MIN_PASSWORD_CHARS, PASSWORD_HASH_BYTES, PASSWORD_SALT_BYTES, PBKDF2_ITERATIONS, PasswordError,
+    constant_time_eq, validate_password,
 };
 pub use role::{Permission, Role, UnknownRole};
 pub use session::{SESSION_LIFETIME, SessionState, session_expires_at, session_state};
