@@ -118,10 +118,13 @@ test("without a session the app asks to sign in; errors show by their field; sig
     await page.goto(`${worker.url}/`);
     await page.locator("[data-testid=auth-form]").waitFor({ timeout: 15_000 });
     assert.equal(await page.textContent("#auth-title"), "로그인");
+    assert.equal(await page.getAttribute("input[name=password]", "autocomplete"), "current-password");
     assert.equal(await page.locator("[data-testid=lead-row]").count(), 0, "a stranger sees leads");
 
     await page.click("[data-testid=auth-switch]");
     assert.equal(await page.textContent("#auth-title"), "회원가입");
+    // Password managers offer to generate a password here rather than fill an old one.
+    assert.equal(await page.getAttribute("input[name=password]", "autocomplete"), "new-password");
     await page.fill("input[name=email]", "sales@bravo.kr");
     await page.fill("input[name=password]", "short");
     await page.fill("input[name=name]", "이지은");

@@ -15,8 +15,10 @@ pub fn Field(
     label: Text,
     /// The input's `type`.
     input_type: &'static str,
-    /// The browser's autofill hint.
-    autocomplete: &'static str,
+    /// The browser's autofill hint; it may change with the form's mode (a password is
+    /// `current-password` to sign in, `new-password` to sign up).
+    #[prop(into)]
+    autocomplete: Signal<&'static str>,
     /// What the person typed.
     value: RwSignal<String>,
     /// The field errors of the last attempt.
@@ -31,7 +33,7 @@ pub fn Field(
             <input
                 type=input_type
                 name=name
-                autocomplete=autocomplete
+                autocomplete=move || autocomplete.get()
                 aria-invalid=move || problem().is_some().to_string()
                 aria-describedby=error_id.clone()
                 prop:value=move || value.get()

@@ -103,7 +103,9 @@ pub fn AuthForm(
                     name="password"
                     label=Text::Password
                     input_type="password"
-                    autocomplete="current-password"
+                    autocomplete=Signal::derive(move || {
+                        if signing_up() { "new-password" } else { "current-password" }
+                    })
                     value=password
                     problems=problems
                 />

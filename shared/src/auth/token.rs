@@ -178,6 +178,21 @@ mod tests {
         assert_eq!(hash, hash_secret(token.expose()));
     }
 
+    proptest::proptest! {
+        /// Whatever bytes the runtime draws, the token parses back, its hash is 64 hex
+        /// digits and its display prefix is the first 12 characters.
+        #[test]
+        fn every_issued_token_parses_back(random in proptest::array::uniform32(proptest::num::u8::ANY)) {
+            let token = Secret::new_api_token(random);
+            proptest::prop_assert_eq!(Secret::parse_api_token(token.expose()), Ok(token.clone()));
+            let hash = token.hash();
+            proptest::prop_assert!(hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit()));
+            proptest::prop_assert_eq!(token.display_prefix(), &token.expose()[..DISPLAY_PREFIX_CHARS]);
+            let session = Secret::new_session_token(random);
+            proptest::prop_assert_eq!(Secret::parse_session_token(session.expose()), Ok(session.clone()));
+        }
+    }
+
     #[test]
     fn debug_output_hides_the_secret() {
         let token = Secret::new_api_token([9; SECRET_BYTES]);

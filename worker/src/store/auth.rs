@@ -23,18 +23,27 @@ macro_rules! demo_claimable {
 
 /// A new account, as sign-up stores it.
 pub struct NewAccount<'a> {
+    /// The new user's id.
     pub user_id: &'a str,
+    /// Normalised e-mail address.
     pub email: &'a str,
+    /// The person's name.
     pub display_name: &'a str,
+    /// Hex of the PBKDF2 output.
     pub password_hash: &'a str,
+    /// Hex of the salt.
     pub password_salt: &'a str,
+    /// PBKDF2 rounds used.
     pub password_iterations: u32,
     /// The id the new workspace gets unless the demo workspace is claimed instead.
     pub new_workspace_id: &'a str,
+    /// The name of the new (or claimed) workspace.
     pub workspace_name: &'a str,
     /// The SHA-256 of the session token that signs the new account in.
     pub session_id: &'a str,
+    /// When the account is made.
     pub now: OffsetDateTime,
+    /// When its first session expires.
     pub session_expires_at: OffsetDateTime,
 }
 
@@ -318,13 +327,21 @@ pub async fn touch_token(db: &D1Database, id: &str, now: OffsetDateTime) -> Resu
 
 /// A token to store: its hash, never its secret.
 pub struct NewToken<'a> {
+    /// The token's id.
     pub id: &'a str,
+    /// The workspace it acts in.
     pub workspace_id: &'a str,
+    /// What it is for.
     pub name: &'a str,
+    /// SHA-256 (hex) of the secret.
     pub token_hash: &'a str,
+    /// The secret's first characters, for lists.
     pub prefix: &'a str,
+    /// The role it acts with.
     pub role: Role,
+    /// The admin who made it; `None` when another token did.
     pub created_by: Option<&'a str>,
+    /// When it is made.
     pub now: OffsetDateTime,
 }
 
