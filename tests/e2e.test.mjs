@@ -1,16 +1,28 @@
 // End to end: a plain HTML page on another origin posts its form to the capture
 // endpoint; the app then shows that lead, and after a reload still shows it from
-// IndexedDB, even while the server is unreachable.
+// IndexedDB, even while the server is unreachable. The app asks a stranger to sign in.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { startWorker } from "./support/worker.mjs";
 import { launchBrowser } from "./support/browser.mjs";
+import { signUp } from "./support/auth.mjs";
 
 let worker;
 let landing;
 let landingUrl;
 let browser;
+/** The session of the account that owns the demo workspace the landing form posts to. */
+let session;
+
+/**
+ * Puts the session cookie into a browser context, as the sign-in answer would. The app
+ * has no sign-in screen yet, so the account is made through the API.
+ */
+async function signIn(context) {
+  const [name, value] = session.split("=");
+  await context.addCookies([{ name, value, url: worker.url, httpOnly: true, sameSite: "Lax" }]);
+}
 
 before(async () => {
   worker = await startWorker();
@@ -27,7 +39,10 @@ before(async () => {
   });
   await new Promise((ok) => landing.listen(0, "127.0.0.1", ok));
   landingUrl = `http://127.0.0.1:${landing.address().port}/`;
+  // The first account on a fresh install claims the demo workspace and its contact form.
+  ({ cookie: session } = await signUp(worker.url, { email: "marketing@hanbit.co.kr" }));
   browser = await launchBrowser();
+  await signIn(browser.context);
 });
 
 after(async () => {
@@ -81,6 +96,7 @@ test("a lead posted from a plain HTML form shows in the app, and still after a r
 test("the app speaks Korean to a Korean browser", async () => {
   const korean = await launchBrowser({ locale: "ko-KR" });
   try {
+    await signIn(korean.context);
     const page = await korean.context.newPage();
     await page.goto(`${worker.url}/`);
     await page.locator("[data-testid=lead-count]", { hasText: /^리드 \d+건$/ }).waitFor({ timeout: 15_000 });
@@ -90,5 +106,55 @@ test("the app speaks Korean to a Korean browser", async () => {
     assert.equal(await page.getAttribute("html", "lang"), "en");
   } finally {
     await korean.close();
+  }
+});
+
+test("without a session the app asks to sign in; errors show by their field; sign-up, sign-out and sign-in work", async () => {
+  const fresh = await launchBrowser({ locale: "ko-KR" });
+  try {
+    const page = await fresh.context.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${worker.url}/`);
+    await page.locator("[data-testid=auth-form]").waitFor({ timeout: 15_000 });
+    assert.equal(await page.textContent("#auth-title"), "로그인");
+    assert.equal(await page.getAttribute("input[name=password]", "autocomplete"), "current-password");
+    assert.equal(await page.locator("[data-testid=lead-row]").count(), 0, "a stranger sees leads");
+
+    await page.click("[data-testid=auth-switch]");
+    assert.equal(await page.textContent("#auth-title"), "회원가입");
+    // Password managers offer to generate a password here rather than fill an old one.
+    assert.equal(await page.getAttribute("input[name=password]", "autocomplete"), "new-password");
+    await page.fill("input[name=email]", "sales@bravo.kr");
+    await page.fill("input[name=password]", "short");
+    await page.fill("input[name=name]", "이지은");
+    await page.fill("input[name=workspace_name]", "브라보");
+    await page.click("button[type=submit]");
+    await page.locator("[data-testid=error-password]", { hasText: "10자 이상이어야 합니다." }).waitFor();
+    assert.equal(await page.getAttribute("input[name=password]", "aria-invalid"), "true");
+    assert.equal(await page.textContent("[data-testid=error-email]"), "");
+
+    await page.fill("input[name=password]", "브라보 비밀번호 2026");
+    await page.click("button[type=submit]");
+    // A workspace of its own: none of the demo workspace's leads.
+    await page.locator("[data-testid=sync-status]", { hasText: "최신 상태" }).waitFor({ timeout: 15_000 });
+    assert.equal(await page.textContent("[data-testid=lead-count]"), "리드 0건");
+    assert.equal(await page.textContent("[data-testid=who]"), "sales@bravo.kr · 브라보");
+    // HttpOnly: the page's scripts cannot read the session.
+    assert.equal(await page.evaluate(() => document.cookie.includes("lk_session")), false);
+
+    await page.click("[data-testid=sign-out]");
+    await page.locator("[data-testid=auth-form]").waitFor();
+    await page.fill("input[name=email]", "marketing@hanbit.co.kr");
+    await page.fill("input[name=password]", "wrong password");
+    await page.click("button[type=submit]");
+    await page.locator("[data-testid=form-error]", { hasText: "이메일 또는 비밀번호가 올바르지 않습니다." }).waitFor();
+    await page.fill("input[name=password]", "correct horse 1");
+    await page.click("button[type=submit]");
+    await page.locator("[data-testid=lead-row]", { hasText: "박지우" }).waitFor({ timeout: 15_000 });
+    assert.equal(await page.textContent("[data-testid=lead-count]"), "리드 2건");
+    assert.deepEqual(errors, [], "the app threw in the browser");
+  } finally {
+    await fresh.close();
   }
 });

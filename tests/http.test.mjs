@@ -4,11 +4,19 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startWorker } from "./support/worker.mjs";
+import { signUp } from "./support/auth.mjs";
 
 let worker;
+/** The session of the first account, which claims the demo workspace /f/contact feeds. */
+let cookie;
 before(async () => {
   worker = await startWorker();
+  ({ cookie } = await signUp(worker.url, { email: "owner@acme.kr" }));
 });
+
+/** GET with the owner's session. */
+const getAuthed = (path) =>
+  fetch(`${worker.url}${path}`, { headers: { cookie }, signal: AbortSignal.timeout(10_000) });
 after(async () => {
   await worker?.stop();
 });
@@ -178,7 +186,7 @@ test("the leads API pages after a cursor and names bad parameters", async () => 
   const seen = [];
   let cursor = 0;
   for (;;) {
-    const res = await fetch(`${worker.url}/api/leads?after=${cursor}&limit=2`);
+    const res = await getAuthed(`/api/leads?after=${cursor}&limit=2`);
     assert.equal(res.status, 200);
     const page = await res.json();
     assert.ok(page.leads.length <= 2);
@@ -191,11 +199,11 @@ test("the leads API pages after a cursor and names bad parameters", async () => 
   assert.equal(new Set(seen.map((l) => l.id)).size, total);
   assert.ok(seen.some((l) => l.email === "page2@acme.kr" && l.company === "Acme"));
 
-  const empty = await (await fetch(`${worker.url}/api/leads?after=${cursor}`)).json();
+  const empty = await (await getAuthed(`/api/leads?after=${cursor}`)).json();
   assert.deepEqual([empty.leads.length, empty.cursor, empty.has_more], [0, cursor, false]);
 
   for (const [query, param] of [["limit=0", "limit"], ["limit=5000", "limit"], ["after=-1", "after"]]) {
-    const res = await fetch(`${worker.url}/api/leads?${query}`);
+    const res = await getAuthed(`/api/leads?${query}`);
     assert.equal(res.status, 400, query);
     const body = await res.json();
     assert.equal(body.error, "bad_query");

@@ -1,37 +1,21 @@
-//! The app shell: language, sync status, and the lead list, wired to the local store
-//! and the periodic pull.
+//! The app shell: language, who is signed in, and either the sign-in form or the
+//! workspace's leads.
 
-use std::time::Duration;
-
-use leadkit_shared::api::LeadRecord;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::auth::{AuthForm, Session, forget_workspace, remember_workspace, sign_out};
 use crate::i18n::{Text, provide_i18n};
-use crate::leads::list::LeadList;
-use crate::leads::pull::pull_new_leads;
-use crate::leads::store::{DB_NAME, LeadStore};
-
-/// How often the app asks the worker for new leads while it is open.
-const PULL_INTERVAL: Duration = Duration::from_secs(10);
-
-/// Where the local copy stands against the worker.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum SyncState {
-    Loading,
-    Syncing,
-    Synced,
-    Failed(String),
-}
+use crate::leads::workspace::LeadWorkspace;
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
     let i18n = provide_i18n();
-    let leads = RwSignal::new(Vec::<LeadRecord>::new());
-    let loaded = RwSignal::new(false);
-    let sync = RwSignal::new(SyncState::Loading);
-    spawn_local(load_and_sync(leads, loaded, sync));
+    let session = RwSignal::new(Session::Checking);
+    spawn_local(async move {
+        session.set(Session::check().await);
+    });
 
     Effect::new(move || {
         if let Some(root) = document().document_element() {
@@ -39,16 +23,41 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    let status_text = move || match sync.get() {
-        SyncState::Loading => i18n.t(Text::Loading),
-        SyncState::Syncing => i18n.t(Text::Syncing),
-        SyncState::Synced => i18n.t(Text::Synced),
-        SyncState::Failed(reason) => format!("{}: {reason}", i18n.t(Text::SyncFailed)),
+    let on_signed_in = Callback::new(move |me: leadkit_shared::api::MeResponse| {
+        remember_workspace(&me.workspace.id);
+        session.set(Session::SignedIn(me));
+    });
+    let on_signed_out = Callback::new(move |()| {
+        forget_workspace();
+        session.set(Session::SignedOut);
+    });
+    let sign_out_clicked = move |_| {
+        spawn_local(async move {
+            // Even if the worker cannot be reached, this device forgets the workspace;
+            // the cookie then dies with its session's expiry.
+            let _ = sign_out().await;
+            on_signed_out.run(());
+        });
     };
+    // The workspace view is rebuilt only when the workspace changes, not on every
+    // session update.
+    let workspace_id = Memo::new(move |_| session.with(Session::workspace_id));
+    let who = move || match session.get() {
+        Session::SignedIn(me) => me.user.map_or(me.workspace.name.clone(), |user| {
+            format!("{} · {}", user.email, me.workspace.name)
+        }),
+        _ => String::new(),
+    };
+
     view! {
         <header class="topbar">
             <h1 class="brand">"leadkit"</h1>
-            <p class="sync" role="status" data-testid="sync-status">{status_text}</p>
+            <p class="who" data-testid="who">{who}</p>
+            <Show when=move || matches!(session.get(), Session::SignedIn(_))>
+                <button class="sign-out" data-testid="sign-out" on:click=sign_out_clicked>
+                    {move || i18n.t(Text::SignOut)}
+                </button>
+            </Show>
             <button
                 class="lang"
                 title=move || i18n.t(Text::SwitchLanguage)
@@ -58,44 +67,14 @@ pub fn App() -> impl IntoView {
             </button>
         </header>
         <main>
-            <LeadList leads=leads.into() loaded=loaded.into() />
-        </main>
-    }
-}
-
-/// Shows what the local store holds, then keeps pulling new leads into it.
-async fn load_and_sync(
-    leads: RwSignal<Vec<LeadRecord>>,
-    loaded: RwSignal<bool>,
-    sync: RwSignal<SyncState>,
-) {
-    let store = match LeadStore::open(DB_NAME).await {
-        Ok(store) => store,
-        Err(e) => {
-            sync.set(SyncState::Failed(e.to_string()));
-            return;
-        }
-    };
-    let show_local = async || match store.all_leads().await {
-        Ok(mut local) => {
-            LeadRecord::sort_newest_first(&mut local);
-            leads.set(local);
-            loaded.set(true);
-        }
-        Err(e) => sync.set(SyncState::Failed(e.to_string())),
-    };
-    show_local().await;
-    loop {
-        sync.set(SyncState::Syncing);
-        match pull_new_leads(&store).await {
-            Ok(pulled) => {
-                if pulled > 0 {
-                    show_local().await;
+            {move || match (workspace_id.get(), session.with(|s| *s == Session::Checking)) {
+                (Some(id), _) => {
+                    view! { <LeadWorkspace workspace_id=id on_signed_out=on_signed_out /> }
+                        .into_any()
                 }
-                sync.set(SyncState::Synced);
-            }
-            Err(e) => sync.set(SyncState::Failed(e.to_string())),
-        }
-        gloo_timers::future::sleep(PULL_INTERVAL).await;
+                (None, true) => view! { <p class="sync">{move || i18n.t(Text::Loading)}</p> }.into_any(),
+                (None, false) => view! { <AuthForm on_signed_in=on_signed_in /> }.into_any(),
+            }}
+        </main>
     }
 }

@@ -1,6 +1,8 @@
 //! The app's two languages. Korean first — the teams it is built for are Korean — and
 //! English; every string the UI shows comes from here.
 
+use leadkit_shared::auth::MIN_PASSWORD_CHARS;
+use leadkit_shared::capture::FieldErrorCode;
 use leptos::prelude::*;
 
 /// A language the UI speaks.
@@ -68,6 +70,21 @@ pub enum Text {
     Email,
     Captured,
     SwitchLanguage,
+    SignIn,
+    SignUp,
+    SignOut,
+    Password,
+    YourName,
+    WorkspaceName,
+    /// Switches the form to sign-up.
+    NeedAccount,
+    /// Switches the form to sign-in.
+    HaveAccount,
+    WrongCredentials,
+    ServerUnreachable,
+    RequestFailed,
+    /// What is wrong with a form field, by the worker's code.
+    Problem(FieldErrorCode),
 }
 
 impl Text {
@@ -100,7 +117,61 @@ impl Text {
             (Self::Captured, En) => "Captured".into(),
             (Self::SwitchLanguage, Ko) => "언어 바꾸기".into(),
             (Self::SwitchLanguage, En) => "Switch language".into(),
+            (Self::SignIn, Ko) => "로그인".into(),
+            (Self::SignIn, En) => "Sign in".into(),
+            (Self::SignUp, Ko) => "회원가입".into(),
+            (Self::SignUp, En) => "Sign up".into(),
+            (Self::SignOut, Ko) => "로그아웃".into(),
+            (Self::SignOut, En) => "Sign out".into(),
+            (Self::Password, Ko) => "비밀번호".into(),
+            (Self::Password, En) => "Password".into(),
+            (Self::YourName, Ko) => "이름".into(),
+            (Self::YourName, En) => "Your name".into(),
+            (Self::WorkspaceName, Ko) => "워크스페이스 이름 (회사·팀)".into(),
+            (Self::WorkspaceName, En) => "Workspace name (company or team)".into(),
+            (Self::NeedAccount, Ko) => "계정이 없나요? 회원가입".into(),
+            (Self::NeedAccount, En) => "No account yet? Sign up".into(),
+            (Self::HaveAccount, Ko) => "이미 계정이 있나요? 로그인".into(),
+            (Self::HaveAccount, En) => "Have an account? Sign in".into(),
+            (Self::WrongCredentials, Ko) => "이메일 또는 비밀번호가 올바르지 않습니다.".into(),
+            (Self::WrongCredentials, En) => "The e-mail address or the password is wrong.".into(),
+            (Self::ServerUnreachable, Ko) => {
+                "서버에 연결할 수 없습니다. 잠시 후 다시 시도하세요.".into()
+            }
+            (Self::ServerUnreachable, En) => {
+                "The server cannot be reached. Try again shortly.".into()
+            }
+            (Self::RequestFailed, Ko) => "요청을 처리하지 못했습니다. 다시 시도하세요.".into(),
+            (Self::RequestFailed, En) => "The request failed. Try again.".into(),
+            (Self::Problem(code), locale) => problem(code, locale),
         }
+    }
+}
+
+/// What is wrong with a field, by the worker's stable code. Exhaustive, so a new code
+/// cannot reach the UI untranslated.
+fn problem(code: FieldErrorCode, locale: Locale) -> String {
+    use FieldErrorCode::*;
+    use Locale::{En, Ko};
+    match (code, locale) {
+        (Required, Ko) => "필수 항목입니다.".into(),
+        (Required, En) => "Required.".into(),
+        (TooLong, Ko) => "너무 깁니다.".into(),
+        (TooLong, En) => "Too long.".into(),
+        (InvalidEmail, Ko) => "올바른 이메일 주소가 아닙니다.".into(),
+        (InvalidEmail, En) => "Not a valid e-mail address.".into(),
+        (NotText | InvalidName, Ko) => "사용할 수 없는 값입니다.".into(),
+        (NotText | InvalidName, En) => "This value cannot be used.".into(),
+        (TooShort, Ko) => format!("{MIN_PASSWORD_CHARS}자 이상이어야 합니다."),
+        (TooShort, En) => format!("At least {MIN_PASSWORD_CHARS} characters."),
+        (RepeatedCharacter, Ko) => "한 글자만 반복할 수 없습니다.".into(),
+        (RepeatedCharacter, En) => "Must not be one character repeated.".into(),
+        (SameAsEmail, Ko) => "이메일 주소와 달라야 합니다.".into(),
+        (SameAsEmail, En) => "Must differ from your e-mail address.".into(),
+        (Taken, Ko) => "이미 가입된 이메일입니다. 로그인하세요.".into(),
+        (Taken, En) => "Already registered. Sign in instead.".into(),
+        (UnknownValue, Ko) => "허용되지 않는 값입니다.".into(),
+        (UnknownValue, En) => "Not an allowed value.".into(),
     }
 }
 
@@ -146,5 +217,9 @@ mod tests {
         assert_eq!(Text::LeadCount(3).in_locale(Locale::Ko), "리드 3건");
         assert_eq!(Text::LeadCount(1).in_locale(Locale::En), "1 lead");
         assert_eq!(Text::LeadCount(2).in_locale(Locale::En), "2 leads");
+        assert_eq!(
+            Text::Problem(FieldErrorCode::TooShort).in_locale(Locale::Ko),
+            "10자 이상이어야 합니다."
+        );
     }
 }

@@ -2,6 +2,7 @@
 //! team's leads, so the app reads locally and only syncs over the network.
 
 pub mod app;
+pub mod auth;
 pub mod i18n;
 pub mod leads;
 

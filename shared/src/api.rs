@@ -8,6 +8,13 @@ use uuid::Uuid;
 
 use crate::capture::FieldError;
 
+mod auth;
+
+pub use auth::{
+    CreateTokenRequest, LoginRequest, MeResponse, SignupRequest, TokenCreated, TokenList,
+    TokenSummary, UserSummary, WorkspaceSummary,
+};
+
 /// Version of the wire format; bumped when a type here changes incompatibly.
 pub const SCHEMA_VERSION: u32 = 1;
 

@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod attribution;
+pub mod auth;
 pub mod capture;
 pub mod engine;
 pub mod facts;

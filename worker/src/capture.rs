@@ -86,7 +86,7 @@ async fn capture(
 /// Reads the body, refusing it as soon as it passes [`MAX_BODY_BYTES`] — by its
 /// declared length when it has one, else while streaming — so an oversized body is
 /// never held in memory whole.
-async fn read_body_capped(req: &mut Request) -> Result<Vec<u8>, AppError> {
+pub(crate) async fn read_body_capped(req: &mut Request) -> Result<Vec<u8>, AppError> {
     let declared = req
         .headers()
         .get("content-length")?

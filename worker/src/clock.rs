@@ -23,3 +23,20 @@ pub fn random_uuid() -> Uuid {
     // id is still unique enough to store rather than losing the lead.
     Uuid::parse_str(&text).unwrap_or_else(|_| Uuid::from_u128(now().unix_timestamp_nanos() as u128))
 }
+
+/// `N` random bytes from the runtime's `crypto.getRandomValues()`, for tokens and salts.
+/// Unlike an id, a secret must never fall back to anything guessable: a failure here
+/// refuses the request.
+pub fn random_bytes<const N: usize>() -> Result<[u8; N], crate::error::AppError> {
+    let failed = |e: wasm_bindgen::JsValue| crate::error::AppError::Crypto {
+        detail: format!("getRandomValues failed: {e:?}"),
+    };
+    let scope: web_sys::WorkerGlobalScope = js_sys::global().unchecked_into();
+    let mut bytes = [0u8; N];
+    scope
+        .crypto()
+        .map_err(failed)?
+        .get_random_values_with_u8_array(&mut bytes)
+        .map_err(failed)?;
+    Ok(bytes)
+}

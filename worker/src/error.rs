@@ -22,9 +22,33 @@ pub enum AppError {
     /// A query parameter is unusable.
     #[error(transparent)]
     Query(#[from] QueryError),
+    /// The request carries no usable credential, or one that is unknown, expired or
+    /// revoked.
+    #[error("sign in, or send \"Authorization: Bearer lk_live_…\": {reason}")]
+    Unauthenticated { reason: String },
+    /// Sign-in failed. One answer for an unknown address and a wrong password, so the
+    /// answer never tells whether an address has an account.
+    #[error("the e-mail address or the password is wrong")]
+    InvalidCredentials,
+    /// The caller is signed in but their role does not allow this.
+    #[error("your role ({role}) may not {action}")]
+    Forbidden { role: String, action: String },
+    /// Nothing with this id exists in the caller's workspace (whether it exists in
+    /// another workspace is nobody's business).
+    #[error("no {what} with this id exists in your workspace")]
+    NotFound { what: &'static str },
+    /// Sign-out called with an API token: only browser sessions sign out.
+    #[error("sign-out ends a browser session; revoke an API token with DELETE /api/tokens/{{id}}")]
+    NotASession,
+    /// Sign-up with an address that already has an account.
+    #[error("an account with this e-mail address already exists; sign in instead")]
+    EmailTaken,
     /// D1 or the runtime failed; the detail goes to the log only.
     #[error("storage failed: {detail}")]
     Storage { detail: String },
+    /// Web Crypto failed; the detail goes to the log only.
+    #[error("crypto failed: {detail}")]
+    Crypto { detail: String },
 }
 
 impl From<worker::Error> for AppError {
@@ -44,10 +68,13 @@ impl AppError {
             ) => 415,
             Self::Decode(DecodeError::TooLarge { .. }) => 413,
             Self::Decode(DecodeError::FieldNotText { .. } | DecodeError::TooManyFields) => 422,
-            Self::Decode(_) | Self::Query(_) => 400,
+            Self::Decode(_) | Self::Query(_) | Self::NotASession => 400,
             Self::Invalid { .. } => 422,
-            Self::UnknownForm { .. } => 404,
-            Self::Storage { .. } => 500,
+            Self::UnknownForm { .. } | Self::NotFound { .. } => 404,
+            Self::Unauthenticated { .. } | Self::InvalidCredentials => 401,
+            Self::Forbidden { .. } => 403,
+            Self::EmailTaken => 409,
+            Self::Storage { .. } | Self::Crypto { .. } => 500,
         }
     }
 
@@ -71,10 +98,25 @@ impl AppError {
             Self::Invalid { fields } => ("validation_failed", fields.clone()),
             Self::UnknownForm { .. } => ("unknown_form", vec![]),
             Self::Query(_) => ("bad_query", vec![]),
-            Self::Storage { .. } => ("internal", vec![]),
+            Self::Unauthenticated { .. } => ("unauthenticated", vec![]),
+            Self::InvalidCredentials => ("invalid_credentials", vec![]),
+            Self::NotASession => ("not_a_session", vec![]),
+            Self::Forbidden { .. } => ("forbidden", vec![]),
+            Self::NotFound { .. } => ("not_found", vec![]),
+            Self::EmailTaken => (
+                "email_taken",
+                vec![FieldError {
+                    field: "email".into(),
+                    code: FieldErrorCode::Taken,
+                    message: self.to_string(),
+                }],
+            ),
+            Self::Storage { .. } | Self::Crypto { .. } => ("internal", vec![]),
         };
         let message = match self {
-            Self::Storage { .. } => "the request could not be completed; try again".to_owned(),
+            Self::Storage { .. } | Self::Crypto { .. } => {
+                "the request could not be completed; try again".to_owned()
+            }
             Self::Invalid { fields } => fields
                 .iter()
                 .map(|f| f.message.as_str())
@@ -91,8 +133,10 @@ impl AppError {
 
     /// The JSON answer for this failure; internal failures are logged here.
     pub fn into_json_response(self) -> worker::Result<Response> {
-        if let Self::Storage { detail } = &self {
-            worker::console_error!("storage failure: {detail}");
+        match &self {
+            Self::Storage { detail } => worker::console_error!("storage failure: {detail}"),
+            Self::Crypto { detail } => worker::console_error!("crypto failure: {detail}"),
+            _ => {}
         }
         Ok(Response::from_json(&self.body())?.with_status(self.status()))
     }

@@ -1,30 +1,32 @@
-//! `GET /api/leads`: the app pulls leads captured after its cursor, a page at a time.
+//! `GET /api/leads`: the app pulls leads captured after its cursor, a page at a time,
+//! from the caller's own workspace only.
 
 use leadkit_shared::api::{LeadsPage, LeadsQuery, SCHEMA_VERSION};
+use leadkit_shared::auth::Permission;
 use worker::{Request, Response, RouteContext};
 
+use crate::auth::{answer, authenticate};
 use crate::error::AppError;
 use crate::store;
 
-/// Until sign-in lands every lead belongs to the workspace the first migration creates.
-const DEFAULT_WORKSPACE: &str = "default";
-
 /// Answers one page of leads after `?after=<seq>`, at most `?limit=` of them.
 pub async fn handle_get_leads(req: Request, ctx: RouteContext<()>) -> worker::Result<Response> {
-    match leads_page(&req, &ctx).await {
-        Ok(page) => Response::from_json(&page),
-        Err(e) => e.into_json_response(),
-    }
+    answer(match leads_page(&req, &ctx).await {
+        Ok(page) => Response::from_json(&page).map_err(AppError::from),
+        Err(e) => Err(e),
+    })
 }
 
 async fn leads_page(req: &Request, ctx: &RouteContext<()>) -> Result<LeadsPage, AppError> {
+    let principal = authenticate(req, &ctx.env).await?;
+    principal.require(Permission::ReadLeads, "read leads")?;
     let url = req.url()?;
     let pairs: Vec<(String, String)> = url.query_pairs().into_owned().collect();
     let query = LeadsQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
     let db = store::database(&ctx.env)?;
     // One row more than asked tells whether another page follows.
     let mut leads =
-        store::leads_after(&db, DEFAULT_WORKSPACE, query.after, query.limit + 1).await?;
+        store::leads_after(&db, &principal.workspace_id, query.after, query.limit + 1).await?;
     let has_more = leads.len() > query.limit as usize;
     leads.truncate(query.limit as usize);
     let cursor = leads.last().map_or(query.after, |lead| lead.seq);

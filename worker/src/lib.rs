@@ -1,22 +1,33 @@
 //! leadkit's edge: a Cloudflare Worker that captures leads from forms into D1 and serves
 //! them to the app. It adapts HTTP and D1 to `leadkit_shared`, which makes every decision.
 
+mod auth;
 mod capture;
 mod clock;
 mod error;
 mod leads;
 mod store;
+mod tokens;
 
 use worker::{Context, Env, Request, Response, Result, Router, event};
 
 /// The one route table. Paths here must also be listed in `run_worker_first` in
-/// wrangler.toml, or the static app would answer them.
+/// wrangler.toml, or the static app would answer them. Public routes: capture (`/f/…`),
+/// health, sign-up and sign-in. Every other handler starts with `auth::authenticate`,
+/// and tests/auth.test.mjs reads this table to prove it for each route.
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
     Router::new()
         .post_async("/f/:form_id", capture::handle_post_capture)
         .get_async("/f/:form_id/thanks", capture::handle_get_thanks)
+        .post_async("/api/auth/signup", auth::handle_post_signup)
+        .post_async("/api/auth/login", auth::handle_post_login)
+        .post_async("/api/auth/logout", auth::handle_post_logout)
+        .get_async("/api/me", auth::handle_get_me)
         .get_async("/api/leads", leads::handle_get_leads)
+        .post_async("/api/tokens", tokens::handle_post_token)
+        .get_async("/api/tokens", tokens::handle_get_tokens)
+        .delete_async("/api/tokens/:id", tokens::handle_delete_token)
         .get("/api/health", |_, _| Response::ok("ok"))
         .run(req, env)
         .await

@@ -11,6 +11,8 @@ use worker::D1Database;
 
 use crate::error::AppError;
 
+pub mod auth;
+
 /// The D1 binding's name in wrangler.toml.
 const DB_BINDING: &str = "DB";
 
@@ -50,6 +52,20 @@ impl LeadRow {
             company: self.company,
         })
     }
+}
+
+/// A time as stored in D1: RFC 3339 text.
+pub fn timestamp(at: OffsetDateTime) -> Result<String, AppError> {
+    at.format(&Rfc3339).map_err(|e| AppError::Storage {
+        detail: e.to_string(),
+    })
+}
+
+/// A stored RFC 3339 time; `what` names the column for the log should it be unreadable.
+pub fn parse_timestamp(text: &str, what: &str) -> Result<OffsetDateTime, AppError> {
+    OffsetDateTime::parse(text, &Rfc3339).map_err(|_| AppError::Storage {
+        detail: format!("{what} {text:?} is not an RFC 3339 time"),
+    })
 }
 
 /// Opens the workspace database.

@@ -7,8 +7,14 @@ use indexed_db_futures::transaction::TransactionMode;
 use leadkit_shared::api::LeadRecord;
 use thiserror::Error;
 
-/// The database every tab of the app shares.
+/// What every workspace's database name starts with.
 pub const DB_NAME: &str = "leadkit";
+/// The database of one workspace, shared by every tab of the app. A database per
+/// workspace keeps one account's leads out of another's view on a shared device.
+pub fn database_name(workspace_id: &str) -> String {
+    format!("{DB_NAME}-{workspace_id}")
+}
+
 /// Schema version; each bump adds a step to [`upgrade`].
 const DB_VERSION: u32 = 1;
 const LEADS: &str = "leads";

@@ -34,6 +34,16 @@ pub enum FieldErrorCode {
     NotABoolean,
     /// A phone number that cannot be read as one (see `validation::normalise_phone`).
     InvalidPhone,
+    /// Shorter than the least length accepted (passwords).
+    TooShort,
+    /// One character repeated (passwords).
+    RepeatedCharacter,
+    /// Equal to the account's e-mail address (passwords).
+    SameAsEmail,
+    /// Already used by another account (sign-up e-mail).
+    Taken,
+    /// Not one of the values the field accepts (a token's role).
+    UnknownValue,
 }
 
 /// One field at fault, with a sentence naming the problem.

@@ -1,0 +1,117 @@
+//! Wire types of sign-up, sign-in and API tokens. Requests default every field to empty
+//! so that a missing field reaches validation and is reported by name, rather than
+//! failing JSON decoding as a whole.
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use crate::auth::Role;
+
+/// `POST /api/auth/signup`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SignupRequest {
+    /// The account's e-mail address.
+    pub email: String,
+    /// The new password; the policy is `auth::validate_password`.
+    pub password: String,
+    /// The person's display name.
+    pub name: String,
+    /// The name of the workspace sign-up creates.
+    pub workspace_name: String,
+}
+
+/// `POST /api/auth/login`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LoginRequest {
+    /// The account's e-mail address.
+    pub email: String,
+    /// The password.
+    pub password: String,
+}
+
+/// `POST /api/tokens`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CreateTokenRequest {
+    /// What the token is for ("CRM sync").
+    pub name: String,
+    /// `admin`, `marketing` or `sales`; `sales` when absent.
+    pub role: Option<String>,
+}
+
+/// A person, as `GET /api/me` shows them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserSummary {
+    /// Stable id.
+    pub id: Uuid,
+    /// Normalised e-mail address.
+    pub email: String,
+    /// Display name.
+    pub name: String,
+}
+
+/// A workspace, as `GET /api/me` shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkspaceSummary {
+    /// Stable id (`default` for the seeded demo workspace).
+    pub id: String,
+    /// Display name.
+    pub name: String,
+}
+
+/// `GET /api/me` (and the answer to sign-up and sign-in): who the caller is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeResponse {
+    /// Wire format version.
+    pub schema_version: u32,
+    /// The signed-in person; `None` when the caller is an API token.
+    pub user: Option<UserSummary>,
+    /// The workspace every request of this caller is scoped to.
+    pub workspace: WorkspaceSummary,
+    /// The caller's role there.
+    pub role: Role,
+}
+
+/// An API token without its secret, as lists show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TokenSummary {
+    /// Stable id, for revoking.
+    pub id: Uuid,
+    /// What the token is for.
+    pub name: String,
+    /// The role it acts with.
+    pub role: Role,
+    /// Its first characters (`lk_live_abcd`), to recognise it by.
+    pub prefix: String,
+    /// When it was made.
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    /// When it last authenticated a request, if ever.
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub last_used_at: Option<OffsetDateTime>,
+    /// Whether it was revoked.
+    pub revoked: bool,
+}
+
+/// `POST /api/tokens`: the new token, its secret included — the only time it is shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TokenCreated {
+    /// Wire format version.
+    pub schema_version: u32,
+    /// The stored description.
+    pub token: TokenSummary,
+    /// The secret to put in `Authorization: Bearer …`.
+    pub secret: String,
+}
+
+/// `GET /api/tokens`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TokenList {
+    /// Wire format version.
+    pub schema_version: u32,
+    /// The workspace's tokens, newest first.
+    pub tokens: Vec<TokenSummary>,
+}

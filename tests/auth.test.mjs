@@ -1,0 +1,412 @@
+// Sign-up, sign-in, sessions, API tokens and roles against the real worker under
+// `wrangler dev`, and the tenancy matrix: every route of the route table in
+// worker/src/lib.rs is either public (and shown to expose nothing private) or refuses
+// workspace B's session and token for workspace A's data.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { startWorker, root } from "./support/worker.mjs";
+import { postJson, sessionCookie, signUp } from "./support/auth.mjs";
+
+let worker;
+/** Workspace A: the first account, which claims the demo workspace and its leads. */
+const A = { email: "admin@acme.kr", password: "에이크미 비밀번호 1" };
+/** Workspace B: a second, unrelated account. */
+const B = { email: "admin@bravo.kr", password: "bravo passphrase 2" };
+
+before(async () => {
+  worker = await startWorker();
+  for (const [who, workspace_name] of [[A, "에이크미"], [B, "Bravo"]]) {
+    const { me, cookie } = await signUp(worker.url, { ...who, workspace_name });
+    Object.assign(who, { me, cookie, workspace: me.workspace.id });
+  }
+  // Leads in A's workspace, through its public contact form.
+  A.leadIds = [];
+  for (const i of [1, 2]) {
+    const res = await postJson(worker.url, "/f/contact", {
+      email: `lead${i}@customer.kr`,
+      name: `리드 ${i}`,
+      company: "고객사",
+    });
+    assert.equal(res.status, 201);
+    A.leadIds.push((await res.json()).lead_id);
+  }
+  A.token = await createToken(A.cookie, "A admin integration", "admin");
+  B.token = await createToken(B.cookie, "B admin integration", "admin");
+});
+
+after(async () => {
+  await worker?.stop();
+});
+
+function request(method, path, { cookie, bearer, json, headers = {} } = {}) {
+  const h = { ...headers };
+  if (cookie) h.cookie = cookie;
+  if (bearer) h.authorization = `Bearer ${bearer}`;
+  if (json !== undefined) h["content-type"] = "application/json";
+  return fetch(`${worker.url}${path}`, {
+    method,
+    headers: h,
+    body: json === undefined ? undefined : JSON.stringify(json),
+    redirect: "manual",
+    signal: AbortSignal.timeout(15_000),
+  });
+}
+
+/** Sends a request and checks the status; returns { res, text, body }. */
+async function expect(status, method, path, options) {
+  const res = await request(method, path, options);
+  const text = await res.text();
+  assert.equal(res.status, status, `${method} ${path}: ${text}`);
+  let body = null;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // not JSON: HTML or empty
+  }
+  return { res, text, body };
+}
+
+async function createToken(cookie, name, role) {
+  const { body } = await expect(201, "POST", "/api/tokens", { cookie, json: { name, role } });
+  return { id: body.token.id, secret: body.secret, role };
+}
+
+const sha256 = (text) => createHash("sha256").update(text).digest("hex");
+
+/** Every value of every row of every table: where plaintext must never appear. */
+function everyStoredValue() {
+  const tables = worker.d1("SELECT name FROM sqlite_master WHERE type = 'table'").map((t) => t.name);
+  return tables.flatMap((t) =>
+    worker.d1(`SELECT * FROM "${t}"`).flatMap((row) => Object.values(row).map(String)),
+  );
+}
+
+test("sign-up creates a user, makes them admin and sets an HttpOnly, SameSite=Lax session cookie", async () => {
+  assert.equal(A.me.schema_version, 1);
+  assert.equal(A.me.role, "admin");
+  assert.equal(A.me.user.email, "admin@acme.kr");
+  assert.equal(A.me.user.name, "김민수");
+  // The first account claims the seeded demo workspace, renamed to its chosen name.
+  assert.equal(A.workspace, "default");
+  assert.equal(A.me.workspace.name, "에이크미");
+  // Everyone after gets a workspace of their own.
+  assert.notEqual(B.workspace, "default");
+  assert.match(B.workspace, /^[0-9a-f-]{36}$/);
+  assert.equal(B.me.workspace.name, "Bravo");
+
+  const res = await postJson(worker.url, "/api/auth/signup", {
+    email: "cookie@acme.kr",
+    password: "cookie passphrase",
+    name: "Cookie",
+    workspace_name: "Cookies",
+  });
+  assert.equal(res.status, 201);
+  const setCookie = res.headers.get("set-cookie");
+  const parts = setCookie.split(";").map((p) => p.trim());
+  assert.match(parts[0], /^lk_session=[A-Za-z0-9_-]{43}$/);
+  assert.deepEqual(parts.slice(1).sort(), ["HttpOnly", "Max-Age=1209600", "Path=/", "SameSite=Lax"]);
+  // Plain http to 127.0.0.1 is the one case without Secure (browsers drop it there).
+  assert.ok(!parts.includes("Secure"));
+  assert.equal(res.headers.get("cache-control"), "no-store");
+
+  const [user] = worker.d1("SELECT * FROM users WHERE email = 'cookie@acme.kr'");
+  assert.match(user.password_hash, /^[0-9a-f]{64}$/);
+  assert.match(user.password_salt, /^[0-9a-f]{32}$/);
+  assert.equal(user.password_iterations, 100000);
+  const [session] = worker.d1("SELECT * FROM sessions WHERE user_id = ?", user.id);
+  assert.equal(session.id, sha256(parts[0].slice("lk_session=".length)));
+  assert.equal(session.revoked, 0);
+  const values = everyStoredValue();
+  for (const secret of ["cookie passphrase", parts[0].slice("lk_session=".length), A.password, B.password]) {
+    assert.ok(!values.some((v) => v.includes(secret)), `D1 holds a plaintext secret: ${secret}`);
+  }
+});
+
+test("the session cookie signs in GET /api/me", async () => {
+  const { body } = await expect(200, "GET", "/api/me", { cookie: A.cookie });
+  assert.deepEqual(body, A.me);
+});
+
+test("sign-up refuses bad input with 4xx JSON naming each field", async () => {
+  const cases = [
+    [{}, [["email", "required"], ["password", "required"], ["name", "required"], ["workspace_name", "required"]]],
+    [{ email: "kim@acme", password: "long enough 1", name: "K", workspace_name: "W" }, [["email", "invalid_email"]]],
+    [{ email: "kim@acme.kr", password: "short", name: "K", workspace_name: "W" }, [["password", "too_short"]]],
+    [{ email: "kim@acme.kr", password: "aaaaaaaaaaaa", name: "K", workspace_name: "W" }, [["password", "repeated_character"]]],
+    [{ email: "kim@acme.kr", password: "Kim@Acme.kr", name: "K", workspace_name: "W" }, [["password", "same_as_email"]]],
+  ];
+  for (const [input, fields] of cases) {
+    const { body } = await expect(422, "POST", "/api/auth/signup", { json: input });
+    assert.equal(body.error, "validation_failed");
+    assert.deepEqual(body.fields.map((f) => [f.field, f.code]), fields, JSON.stringify(input));
+    for (const f of body.fields) assert.match(f.message, new RegExp(`^${f.field} `));
+  }
+  // The address is taken whatever its case.
+  const taken = await expect(409, "POST", "/api/auth/signup", {
+    json: { email: " ADMIN@acme.kr", password: "another pass 1", name: "K", workspace_name: "W" },
+  });
+  assert.deepEqual(taken.body.fields.map((f) => [f.field, f.code]), [["email", "taken"]]);
+
+  const malformed = await expect(400, "POST", "/api/auth/signup", { headers: { "content-type": "application/json" }, json: undefined });
+  assert.equal(malformed.body.error, "malformed_body");
+  const form = await fetch(`${worker.url}/api/auth/signup`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: "email=x%40y.kr",
+  });
+  assert.equal(form.status, 415, "a cross-site HTML form must not reach sign-up");
+  assert.equal(worker.d1("SELECT count(*) AS n FROM users WHERE email LIKE 'kim@%'")[0].n, 0);
+});
+
+test("login sets a new session; a wrong password and an unknown address get the same 401", async () => {
+  const ok = await postJson(worker.url, "/api/auth/login", { email: "Admin@Acme.kr", password: A.password });
+  assert.equal(ok.status, 200, await ok.clone().text());
+  const cookie = sessionCookie(ok);
+  assert.ok(cookie && cookie !== A.cookie);
+  assert.deepEqual(await ok.json(), A.me);
+  await expect(200, "GET", "/api/me", { cookie });
+
+  const wrong = await postJson(worker.url, "/api/auth/login", { email: A.email, password: "not the password" });
+  const unknown = await postJson(worker.url, "/api/auth/login", { email: "nobody@acme.kr", password: "not the password" });
+  assert.equal(wrong.status, 401);
+  assert.equal(unknown.status, 401);
+  assert.equal(wrong.headers.get("set-cookie"), null);
+  const [wrongBody, unknownBody] = [await wrong.json(), await unknown.json()];
+  assert.equal(wrongBody.error, "invalid_credentials");
+  assert.deepEqual(wrongBody, unknownBody, "the answer tells whether the address has an account");
+
+  const missing = await expect(422, "POST", "/api/auth/login", { json: { email: "" } });
+  assert.deepEqual(missing.body.fields.map((f) => [f.field, f.code]), [["email", "required"], ["password", "required"]]);
+});
+
+test("logout revokes the session and clears the cookie", async () => {
+  const res = await postJson(worker.url, "/api/auth/login", { email: B.email, password: B.password });
+  const cookie = sessionCookie(res);
+  await expect(200, "GET", "/api/me", { cookie });
+  const out = await expect(204, "POST", "/api/auth/logout", { cookie });
+  assert.match(out.res.headers.get("set-cookie"), /^lk_session=; HttpOnly; SameSite=Lax; Path=\/; Max-Age=0$/);
+  const [row] = worker.d1("SELECT revoked FROM sessions WHERE id = ?", sha256(cookie.split("=")[1]));
+  assert.equal(row.revoked, 1);
+  const after = await expect(401, "GET", "/api/me", { cookie });
+  assert.equal(after.body.error, "unauthenticated");
+  // B's other session lives on.
+  await expect(200, "GET", "/api/me", { cookie: B.cookie });
+  // A token is not a session: it is revoked through /api/tokens instead.
+  const token = await expect(400, "POST", "/api/auth/logout", { bearer: B.token.secret });
+  assert.equal(token.body.error, "not_a_session");
+});
+
+test("API tokens are shown once, stored hashed, listed without secrets and revocable", async () => {
+  const created = await expect(201, "POST", "/api/tokens", { cookie: A.cookie, json: { name: "CRM sync" } });
+  const { secret, token } = created.body;
+  assert.match(secret, /^lk_live_[A-Za-z0-9_-]{43}$/);
+  assert.equal(token.role, "sales", "a token with no role named gets the least one");
+  assert.equal(token.prefix, secret.slice(0, 12));
+  assert.equal(token.revoked, false);
+
+  const [row] = worker.d1("SELECT * FROM api_tokens WHERE id = ?", token.id);
+  assert.equal(row.token_hash, sha256(secret));
+  assert.equal(row.workspace_id, A.workspace);
+  assert.ok(!everyStoredValue().some((v) => v.includes(secret.slice(12))), "D1 holds the secret");
+
+  const list = await expect(200, "GET", "/api/tokens", { cookie: A.cookie });
+  assert.ok(!list.text.includes(secret.slice(12)), "the list shows a secret");
+  assert.ok(!list.text.includes(row.token_hash), "the list shows a hash");
+  const listed = list.body.tokens.find((t) => t.id === token.id);
+  assert.deepEqual(listed, token);
+
+  // The token works, as its role, with no user, and its use is recorded.
+  const me = await expect(200, "GET", "/api/me", { bearer: secret });
+  assert.equal(me.body.user, null);
+  assert.equal(me.body.role, "sales");
+  assert.equal(me.body.workspace.id, A.workspace);
+  const leads = await expect(200, "GET", "/api/leads", { bearer: secret });
+  assert.equal(leads.body.leads.length, 2);
+  assert.notEqual(worker.d1("SELECT last_used_at FROM api_tokens WHERE id = ?", token.id)[0].last_used_at, null);
+
+  await expect(204, "DELETE", `/api/tokens/${token.id}`, { cookie: A.cookie });
+  const refused = await expect(401, "GET", "/api/leads", { bearer: secret });
+  assert.equal(refused.body.error, "unauthenticated");
+  const afterRevoke = await expect(200, "GET", "/api/tokens", { cookie: A.cookie });
+  assert.equal(afterRevoke.body.tokens.find((t) => t.id === token.id).revoked, true);
+  await expect(404, "DELETE", "/api/tokens/not-a-uuid", { cookie: A.cookie });
+  await expect(404, "DELETE", "/api/tokens/00000000-0000-4000-8000-000000000000", { cookie: A.cookie });
+
+  const bad = await expect(422, "POST", "/api/tokens", { cookie: A.cookie, json: { name: "", role: "owner" } });
+  assert.deepEqual(bad.body.fields.map((f) => [f.field, f.code]), [["name", "required"], ["role", "unknown_value"]]);
+});
+
+test("roles: sales and marketing read leads but may not manage tokens", async () => {
+  for (const role of ["sales", "marketing"]) {
+    const { secret, id } = await createToken(A.cookie, `${role} tool`, role);
+    await expect(200, "GET", "/api/leads", { bearer: secret });
+    for (const [method, path, json] of [
+      ["POST", "/api/tokens", { name: "escalate", role: "admin" }],
+      ["GET", "/api/tokens"],
+      ["DELETE", `/api/tokens/${A.token.id}`],
+    ]) {
+      const { body } = await expect(403, method, path, { bearer: secret, json });
+      assert.equal(body.error, "forbidden");
+      assert.match(body.message, new RegExp(`\\(${role}\\)`));
+    }
+    assert.equal(worker.d1("SELECT count(*) AS n FROM api_tokens WHERE name = 'escalate'")[0].n, 0);
+    await expect(204, "DELETE", `/api/tokens/${id}`, { cookie: A.cookie });
+  }
+  // The admin token was not revoked by the refused DELETEs.
+  await expect(200, "GET", "/api/tokens", { bearer: A.token.secret });
+});
+
+test("malformed, unknown and forged credentials get 401", async () => {
+  const [storedSession] = worker.d1("SELECT id FROM sessions WHERE user_id = ?", A.me.user.id);
+  const cases = [
+    {},
+    { cookie: "lk_session=garbage" },
+    { cookie: `lk_session=${"A".repeat(43)}` },
+    // What a leaked database holds is no credential.
+    { cookie: `lk_session=${storedSession.id}` },
+    { headers: { authorization: "Basic YWRtaW46cGFzcw==" } },
+    { bearer: "lk_live_short" },
+    { bearer: `lk_live_${"A".repeat(43)}` },
+    { bearer: A.cookie.split("=")[1] },
+  ];
+  for (const options of cases) {
+    const { body } = await expect(401, "GET", "/api/leads", options);
+    assert.equal(body.error, "unauthenticated", JSON.stringify(options));
+  }
+});
+
+// ---- The tenancy matrix ------------------------------------------------------------
+
+/** The routes of the one route table, as "METHOD /path". */
+function routeTable() {
+  const source = readFileSync(join(root, "worker/src/lib.rs"), "utf8");
+  const routes = [...source.matchAll(/\.(get|post|put|patch|delete|head|options)(?:_async)?\(\s*"([^"]+)"/g)];
+  return routes.map(([, method, path]) => `${method.toUpperCase()} ${path}`);
+}
+
+/** Routes anyone may call; each is checked below to expose nothing private. */
+const PUBLIC = new Set([
+  "POST /f/:form_id",
+  "GET /f/:form_id/thanks",
+  "GET /api/health",
+  "POST /api/auth/signup",
+  "POST /api/auth/login",
+]);
+
+/** Strings that must never reach anyone outside workspace A. */
+function secretsOfA() {
+  const leadEmails = worker.d1("SELECT email FROM leads WHERE workspace_id = ?", A.workspace).map((r) => r.email);
+  const tokenIds = worker.d1("SELECT id FROM api_tokens WHERE workspace_id = ?", A.workspace).map((r) => r.id);
+  return [A.email, A.me.user.id, "에이크미", ...A.leadIds, ...leadEmails, ...tokenIds, A.token.secret];
+}
+
+function assertNothingOfA(text, what) {
+  for (const secret of secretsOfA()) assert.ok(!text.includes(secret), `${what} exposes ${secret}`);
+}
+
+/**
+ * For each non-public route: how B's credentials (`creds`) are used against A, and what
+ * must hold. A's own credentials run the same probe as a control that it can succeed.
+ */
+const MATRIX = {
+  "GET /api/me": async (creds, who) => {
+    const { body, text } = await expect(200, "GET", "/api/me", creds);
+    assert.equal(body.workspace.id, who.workspace);
+    if (who === B) assertNothingOfA(text, "B's /api/me");
+  },
+  "GET /api/leads": async (creds, who) => {
+    // Naming A's workspace in the query changes nothing: the credential alone decides.
+    const { body, text } = await expect(200, "GET", `/api/leads?workspace_id=${A.workspace}&after=0`, creds);
+    if (who === B) {
+      assert.deepEqual(body.leads, []);
+      assertNothingOfA(text, "B's /api/leads");
+    } else {
+      assert.deepEqual(body.leads.map((l) => l.id).sort(), [...A.leadIds].sort());
+    }
+  },
+  "GET /api/tokens": async (creds, who) => {
+    const { body, text } = await expect(200, "GET", "/api/tokens", creds);
+    const ids = new Set(worker.d1("SELECT id FROM api_tokens WHERE workspace_id = ?", who.workspace).map((r) => r.id));
+    assert.ok(body.tokens.every((t) => ids.has(t.id)), "a listed token belongs to another workspace");
+    if (who === B) assertNothingOfA(text, "B's /api/tokens");
+  },
+  "POST /api/tokens": async (creds, who) => {
+    const { body } = await expect(201, "POST", "/api/tokens", { ...creds, json: { name: "matrix" } });
+    const [row] = worker.d1("SELECT workspace_id FROM api_tokens WHERE id = ?", body.token.id);
+    assert.equal(row.workspace_id, who.workspace, "a token was made in another workspace");
+  },
+  "DELETE /api/tokens/:id": async (creds, who) => {
+    if (who === B) {
+      const { body } = await expect(404, "DELETE", `/api/tokens/${A.token.id}`, creds);
+      assert.equal(body.error, "not_found");
+      await expect(200, "GET", "/api/me", { bearer: A.token.secret });
+    } else {
+      const spare = await createToken(A.cookie, "spare", "sales");
+      await expect(204, "DELETE", `/api/tokens/${spare.id}`, creds);
+    }
+  },
+  "POST /api/auth/logout": async (creds, who) => {
+    if (creds.bearer) {
+      await expect(400, "POST", "/api/auth/logout", creds);
+      return;
+    }
+    // Sign out a fresh session of `who`, then check A is still signed in.
+    const login = await postJson(worker.url, "/api/auth/login", { email: who.email, password: who.password });
+    const cookie = sessionCookie(login);
+    await expect(204, "POST", "/api/auth/logout", { cookie });
+    await expect(200, "GET", "/api/me", { cookie: A.cookie });
+  },
+};
+
+test("the tenancy matrix covers every route in the route table", () => {
+  const routes = routeTable();
+  assert.ok(routes.length >= 10, `read too few routes: ${routes}`);
+  for (const route of routes) {
+    assert.ok(PUBLIC.has(route) || route in MATRIX, `${route} is neither public nor in the tenancy matrix`);
+  }
+  for (const route of [...PUBLIC, ...Object.keys(MATRIX)]) {
+    assert.ok(routes.includes(route), `${route} is no longer in the route table`);
+  }
+});
+
+for (const [route, probe] of Object.entries(MATRIX)) {
+  test(`tenancy: ${route} refuses B's session and token for A's data`, async () => {
+    const [method, pattern] = route.split(" ");
+    const path = pattern.replace(":id", A.token.id);
+    // Without any credential: 401, and nothing of A.
+    const anonymous = await expect(401, method, path, { json: method === "POST" ? {} : undefined });
+    assertNothingOfA(anonymous.text, `anonymous ${route}`);
+    for (const creds of [{ cookie: B.cookie }, { bearer: B.token.secret }]) await probe(creds, B);
+    for (const creds of [{ cookie: A.cookie }, { bearer: A.token.secret }]) await probe(creds, A);
+  });
+}
+
+test("public routes expose nothing private", async () => {
+  const health = await expect(200, "GET", "/api/health");
+  assert.equal(health.text, "ok");
+  for (const creds of [{}, { cookie: A.cookie }, { bearer: A.token.secret }]) {
+    const app = await expect(200, "GET", "/", creds);
+    assert.match(app.res.headers.get("content-type"), /text\/html/);
+    assertNothingOfA(app.text, "the app's page");
+    const thanks = await expect(200, "GET", "/f/contact/thanks", creds);
+    assertNothingOfA(thanks.text, "the thank-you page");
+  }
+  // Capture answers with the new lead's id only, whoever posts.
+  const captured = await expect(201, "POST", "/f/contact", {
+    cookie: B.cookie,
+    json: { email: "public@customer.kr", name: "공개", company: "고객사" },
+  });
+  assert.deepEqual(Object.keys(captured.body).sort(), ["lead_id", "schema_version"]);
+  // It lands in the form's workspace (A), not the poster's, and B still sees none of it.
+  assert.equal(worker.d1("SELECT workspace_id FROM leads WHERE id = ?", captured.body.lead_id)[0].workspace_id, A.workspace);
+  const bLeads = await expect(200, "GET", "/api/leads", { cookie: B.cookie });
+  assert.deepEqual(bLeads.body.leads, []);
+  const unknownForm = await expect(404, "POST", "/f/no-such-form", { json: { email: "x@y.kr", name: "X", company: "Y" } });
+  assertNothingOfA(unknownForm.text, "an unknown form's answer");
+  // Sign-up and sign-in answer only about the caller.
+  const login = await expect(401, "POST", "/api/auth/login", { json: { email: A.email, password: "wrong password" } });
+  assertNothingOfA(login.text, "a failed sign-in");
+});
