@@ -170,8 +170,16 @@ fn problem(code: FieldErrorCode, locale: Locale) -> String {
         (SameAsEmail, En) => "Must differ from your e-mail address.".into(),
         (Taken, Ko) => "이미 가입된 이메일입니다. 로그인하세요.".into(),
         (Taken, En) => "Already registered. Sign in instead.".into(),
-        (UnknownValue, Ko) => "허용되지 않는 값입니다.".into(),
-        (UnknownValue, En) => "Not an allowed value.".into(),
+        (UnknownValue | NotAnOption, Ko) => "허용되지 않는 값입니다.".into(),
+        (UnknownValue | NotAnOption, En) => "Not an allowed value.".into(),
+        (ConsentRequired, Ko) => "동의가 필요합니다.".into(),
+        (ConsentRequired, En) => "Your consent is required.".into(),
+        (NotANumber, Ko) => "숫자를 입력하세요.".into(),
+        (NotANumber, En) => "Enter a number.".into(),
+        (NotABoolean, Ko) => "선택하거나 해제하세요.".into(),
+        (NotABoolean, En) => "Check or uncheck this box.".into(),
+        (InvalidPhone, Ko) => "올바른 전화번호가 아닙니다.".into(),
+        (InvalidPhone, En) => "Not a valid phone number.".into(),
     }
 }
 
