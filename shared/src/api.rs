@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
+use crate::forms::ThankYou;
+
 use crate::capture::FieldError;
 
 /// Version of the wire format; bumped when a type here changes incompatibly.
@@ -59,7 +61,12 @@ pub struct LeadsPage {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaptureAccepted {
     pub schema_version: u32,
-    pub lead_id: Uuid,
+    /// The lead the submission made (the first submission's lead, for a retry); `null`
+    /// when a spam check failed: nothing was stored, but the answer is still a success
+    /// so a bot learns nothing from it.
+    pub lead_id: Option<Uuid>,
+    /// Where to send the visitor: a redirect URL or a message to show.
+    pub thank_you: ThankYou,
 }
 
 /// The body of every 4xx/5xx answer: a machine-readable code, a sentence for people,

@@ -15,6 +15,7 @@ use worker::{Context, Env, Request, Response, Result, Router, event};
 async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
     Router::new()
         .post_async("/f/:form_id", capture::handle_post_capture)
+        .options_async("/f/:form_id", capture::handle_options_capture)
         .get_async("/f/:form_id/thanks", capture::handle_get_thanks)
         .get_async("/api/leads", leads::handle_get_leads)
         .get("/api/health", |_, _| Response::ok("ok"))
