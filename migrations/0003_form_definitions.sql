@@ -22,6 +22,9 @@ CREATE TABLE submissions (
     -- The consent records (purpose, granted, text version, time) as a JSON array.
     consents_json  TEXT NOT NULL DEFAULT '[]',
     received_at    TEXT NOT NULL,
+    -- The first-party visitor id (the worker's `lk_vid` cookie) the browser sent, so a
+    -- returning visitor is asked the next progressive-profiling questions.
+    visitor_id     TEXT,
     lead_id        TEXT NOT NULL REFERENCES leads(id),
     -- A retried submission finds its first answer here; a concurrent duplicate fails
     -- this constraint and its whole batch (lead included) rolls back.
@@ -30,3 +33,5 @@ CREATE TABLE submissions (
 
 CREATE INDEX submissions_by_lead ON submissions (lead_id);
 CREATE INDEX submissions_by_form_received ON submissions (form_id, received_at);
+CREATE INDEX submissions_by_visitor ON submissions (workspace_id, visitor_id);
+CREATE INDEX leads_by_workspace_email ON leads (workspace_id, email);

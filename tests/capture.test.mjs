@@ -5,6 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { request } from "node:http";
+import { gzipSync } from "node:zlib";
 import { startWorker } from "./support/worker.mjs";
 import { humanExtras, renderToken } from "./support/forms.mjs";
 
@@ -330,4 +331,76 @@ test("a Salesforce Web-to-Lead body is accepted through its aliases", async () =
     [extra.given_name, extra.family_name, extra.title, extra.source, extra["00N5g00000ABCde"]],
     ["민수", "김", "팀장", "Web", "enterprise"],
   );
+});
+
+const getSchema = (path, headers = {}) =>
+  fetch(`${worker.url}${path}`, { headers, signal: AbortSignal.timeout(10_000) });
+const questions = (schema) => schema.fields.filter((f) => f.kind.type !== "hidden").map((f) => f.name);
+
+test("the schema has ko/en labels, the CTA, versioned consents and a render token that verifies", async () => {
+  const res = await getSchema("/f/contact/schema");
+  assert.equal(res.status, 200);
+  assert.equal(res.headers.get("cache-control"), "no-store");
+  assert.match(res.headers.get("set-cookie"), /^lk_vid=[0-9a-f-]{36}; Path=\/f\/; Max-Age=\d+; HttpOnly; SameSite=Lax$/);
+  const schema = await res.json();
+  assert.equal(schema.form_id, "contact");
+  assert.equal(schema.returning, false);
+  assert.deepEqual(questions(schema), ["email", "name", "company"], "a first visit gets the shortest form");
+  assert.deepEqual(schema.fields[0].label, { ko: "업무용 이메일", en: "Work email" });
+  assert.ok(schema.fields.some((f) => f.name === "utm_source" && f.kind.type === "hidden"));
+  assert.deepEqual(schema.cta, { ko: "상담 신청하기", en: "Request a consultation" });
+  assert.deepEqual(
+    schema.consents.map((c) => [c.purpose, c.required, c.text_version]),
+    [["personal_info_collection", true, "privacy-2026-01"], ["marketing_messages", false, "marketing-2026-01"]],
+  );
+  assert.match(schema.consents[0].text.ko, /개인정보 수집·이용/);
+  assert.equal(schema.honeypot_field, "homepage");
+  assert.match(schema.render_token, /^\d+\.[A-Za-z0-9_-]{43}$/);
+
+  // The acme form's token is checked on submission (a forged one would be spam).
+  const acme = await getSchema("/f/acme/schema", { origin: ACME });
+  assert.equal(acme.headers.get("access-control-allow-origin"), ACME);
+  const acmeSchema = await acme.json();
+  assert.deepEqual(questions(acmeSchema), ["email", "name", "company", "seats"]);
+  const { text } = await storesOne("/f/acme", json({ ...acmePerson, _lk_rendered: acmeSchema.render_token }), 201);
+  assert.notEqual(JSON.parse(text).lead_id, null);
+  // A token of one form does not pass for another.
+  await writesNothing("/f/contact", json({ ...acmePerson, company: "X", _lk_rendered: acmeSchema.render_token }), 201);
+  assert.equal((await getSchema("/f/nope/schema")).status, 404);
+});
+
+test("a returning visitor (visitor id cookie or known e-mail) is asked the next queued questions", async () => {
+  const first = await getSchema("/f/contact/schema");
+  const cookie = first.headers.get("set-cookie").split(";")[0];
+  const visitorId = cookie.split("=")[1];
+  await first.body?.cancel();
+  const person = { email: "returning@acme.kr", name: "정하늘", company: "에이크미", phone: "010-1234-5678" };
+  const { text } = await storesOne("/f/contact", json({ ...person, ...humanExtras() }, { cookie }), 201);
+  const [sub] = worker.d1("SELECT visitor_id FROM submissions WHERE lead_id = ?", JSON.parse(text).lead_id);
+  assert.equal(sub.visitor_id, visitorId);
+
+  // Phone is answered: the next two queued questions fit the budget of five.
+  const byCookie = await getSchema("/f/contact/schema", { cookie });
+  assert.equal(byCookie.headers.get("set-cookie"), null, "a known visitor keeps their id");
+  const cookieSchema = await byCookie.json();
+  assert.equal(cookieSchema.returning, true);
+  assert.deepEqual(questions(cookieSchema), ["email", "name", "company", "title", "message"]);
+
+  const byEmail = await (await getSchema("/f/contact/schema?email=Returning%40Acme.kr")).json();
+  assert.equal(byEmail.returning, true);
+  assert.deepEqual(questions(byEmail), ["email", "name", "company", "title", "message"]);
+
+  const stranger = await (await getSchema("/f/contact/schema?email=nobody%40acme.kr")).json();
+  assert.equal(stranger.returning, false);
+  assert.deepEqual(questions(stranger), ["email", "name", "company"]);
+});
+
+test("embed.js is served as JavaScript, at most 5 KB gzipped", async () => {
+  const res = await getSchema("/f/contact/embed.js");
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get("content-type"), /^text\/javascript/);
+  const bytes = Buffer.from(await res.arrayBuffer());
+  assert.match(bytes.toString("utf8"), /\/schema/);
+  const gzipped = gzipSync(bytes, { level: 9 }).length;
+  assert.ok(gzipped <= 5 * 1024, `embed.js is ${gzipped} bytes gzipped`);
 });

@@ -5,6 +5,7 @@
 //! with its raw body in one batch; a rejected one writes nothing.
 
 mod cors;
+mod embed;
 mod multipart;
 mod pages;
 
@@ -22,6 +23,8 @@ use worker::{Headers, Request, Response, RouteContext};
 use crate::error::AppError;
 use crate::store::{FormRow, NewSubmission, StoreOutcome};
 use crate::{clock, store};
+
+pub use embed::{handle_get_embed_script, handle_get_form_schema};
 
 /// The env var (a `wrangler secret` in production) holding the render-token key.
 const FORM_TOKEN_SECRET: &str = "FORM_TOKEN_SECRET";
@@ -68,6 +71,8 @@ struct RequestFacts {
     /// apply: plain HTML posts work from any page.
     navigation: bool,
     idempotency_key: Option<String>,
+    /// The `lk_vid` visitor id cookie, when the embed's fetch carried it.
+    visitor_id: Option<String>,
 }
 
 /// How a capture ended, when it did not fail.
@@ -92,6 +97,7 @@ pub async fn handle_post_capture(
         origin: headers.get("origin")?,
         navigation: headers.get("sec-fetch-mode")?.as_deref() == Some("navigate"),
         idempotency_key: headers.get("idempotency-key")?,
+        visitor_id: embed::visitor_id(&req)?,
     };
     let wants_html = accepts_html(headers)?;
     let browser_form = facts.encoding.as_ref().is_ok_and(|e| e.is_browser_form());
@@ -232,6 +238,7 @@ async fn capture(
         raw_body: &body,
         accepted: &accepted,
         received_at: now,
+        visitor_id: facts.visitor_id.as_deref(),
     };
     let lead_id = match store::insert_submission(&db, &row, &new).await? {
         StoreOutcome::Stored => new.lead_id,

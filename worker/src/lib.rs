@@ -17,6 +17,8 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
         .post_async("/f/:form_id", capture::handle_post_capture)
         .options_async("/f/:form_id", capture::handle_options_capture)
         .get_async("/f/:form_id/thanks", capture::handle_get_thanks)
+        .get_async("/f/:form_id/schema", capture::handle_get_form_schema)
+        .get_async("/f/:form_id/embed.js", capture::handle_get_embed_script)
         .get_async("/api/leads", leads::handle_get_leads)
         .get("/api/health", |_, _| Response::ok("ok"))
         .run(req, env)

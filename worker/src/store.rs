@@ -48,6 +48,8 @@ pub struct NewSubmission<'a> {
     pub accepted: &'a AcceptedSubmission,
     /// When it arrived.
     pub received_at: OffsetDateTime,
+    /// The visitor's `lk_vid` cookie, when the browser sent one.
+    pub visitor_id: Option<&'a str>,
 }
 
 /// What storing a submission did.
@@ -167,8 +169,8 @@ pub async fn insert_submission(
     let insert_submission = db
         .prepare(
             "INSERT INTO submissions (id, workspace_id, form_id, submission_key, content_type, \
-             raw_body, consents_json, received_at, lead_id) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+             raw_body, consents_json, received_at, lead_id, visitor_id) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         )
         .bind(&[
             JsValue::from_str(&new.submission_id.to_string()),
@@ -180,6 +182,7 @@ pub async fn insert_submission(
             JsValue::from_str(&consents_json),
             JsValue::from_str(&received_at),
             JsValue::from_str(&lead_id),
+            new.visitor_id.map_or(JsValue::NULL, JsValue::from_str),
         ])?;
     match db.batch(vec![insert_lead, insert_submission]).await {
         Ok(_) => Ok(StoreOutcome::Stored),
@@ -193,6 +196,81 @@ pub async fn insert_submission(
             Err(error.into())
         }
     }
+}
+
+/// What a known visitor has told a workspace before: one entry per stored lead.
+#[derive(Debug, Deserialize)]
+struct KnownLeadRow {
+    email: String,
+    name: String,
+    company: String,
+    extra_json: String,
+}
+
+/// The leads a returning visitor left in `form`'s workspace, found by their `lk_vid`
+/// visitor id or by e-mail (already normalised), rebuilt as captured values for
+/// `answered_fields`.
+pub async fn known_leads(
+    db: &D1Database,
+    form: &FormRow,
+    visitor_id: Option<&str>,
+    email: Option<&str>,
+) -> Result<Vec<CapturedLead>, AppError> {
+    // Binding '' for an absent key matches nothing: visitor ids are UUIDs and stored
+    // e-mails are never blank when searched for.
+    let rows = db
+        .prepare(
+            "SELECT email, name, company, extra_json FROM leads WHERE workspace_id = ?1 AND ( \
+               (?2 <> '' AND id IN (SELECT lead_id FROM submissions \
+                                     WHERE workspace_id = ?1 AND visitor_id = ?2)) \
+               OR (?3 <> '' AND email = ?3)) \
+             ORDER BY seq DESC LIMIT 20",
+        )
+        .bind(&[
+            JsValue::from_str(&form.workspace_id),
+            JsValue::from_str(visitor_id.unwrap_or("")),
+            JsValue::from_str(email.unwrap_or("")),
+        ])?
+        .all()
+        .await?
+        .results::<KnownLeadRow>()?;
+    Ok(rows.into_iter().map(captured_from_row).collect())
+}
+
+/// The inverse of [`extra_fields`]: a stored lead row as captured values.
+fn captured_from_row(row: KnownLeadRow) -> CapturedLead {
+    let mut extra: BTreeMap<String, String> =
+        serde_json::from_str(&row.extra_json).unwrap_or_default();
+    let mut take = |key: &str| extra.remove(key);
+    let non_blank = |value: String| Some(value).filter(|v| !v.trim().is_empty());
+    let mut lead = CapturedLead {
+        email: non_blank(row.email),
+        name: non_blank(row.name),
+        company: non_blank(row.company),
+        given_name: take("given_name"),
+        family_name: take("family_name"),
+        title: take("title"),
+        phone: take("phone"),
+        country: take("country"),
+        region: take("region"),
+        city: take("city"),
+        postal_code: take("postal_code"),
+        website: take("website"),
+        industry: take("industry"),
+        source: take("source"),
+        description: take("description"),
+        referrer: take("referrer"),
+        landing_page: take("landing_page"),
+        employee_count: take("employee_count").and_then(|n| n.parse().ok()),
+        ..CapturedLead::default()
+    };
+    lead.utm.source = take("utm_source");
+    lead.utm.medium = take("utm_medium");
+    lead.utm.campaign = take("utm_campaign");
+    lead.utm.term = take("utm_term");
+    lead.utm.content = take("utm_content");
+    lead.custom = extra;
+    lead
 }
 
 /// The lead's values that have no column of their own, by name, for `extra_json`.
