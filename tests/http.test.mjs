@@ -72,7 +72,11 @@ test("a plain HTML form post is stored and redirected with 303 to a thank-you pa
   assert.equal(leadCount(), before + 1);
   const thanks = await fetch(`${worker.url}/f/contact/thanks`);
   assert.equal(thanks.status, 200);
-  assert.match(await thanks.text(), /감사합니다/);
+  const page = await thanks.text();
+  assert.match(page, /감사합니다/);
+  // The default contact form's own thank-you message, in both languages.
+  assert.match(page, /영업일 기준 1일 이내에 연락드리겠습니다/);
+  assert.match(page, /within one business day/);
 });
 
 test("missing and invalid fields get 422 naming each field", async () => {

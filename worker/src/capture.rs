@@ -161,10 +161,25 @@ pub async fn handle_options_capture(
     }
 }
 
-/// `GET /f/{form_id}/thanks`: where a plain form post lands when its form names no
-/// thank-you URL of its own.
-pub async fn handle_get_thanks(_req: Request, _ctx: RouteContext<()>) -> worker::Result<Response> {
-    Response::from_html(pages::thanks_page())
+/// `GET /f/{form_id}/thanks`: where a plain form post lands when its form shows a
+/// thank-you message rather than redirecting to a page of its own.
+pub async fn handle_get_thanks(_req: Request, ctx: RouteContext<()>) -> worker::Result<Response> {
+    let form_id = ctx.param("form_id").cloned().unwrap_or_default();
+    let form = async {
+        let db = store::database(&ctx.env)?;
+        load_form(&db, &form_id).await.map(|(_, form)| form)
+    }
+    .await;
+    match form {
+        Ok(form) => {
+            let message = match &form.thank_you {
+                ThankYou::Message { message } => Some(message),
+                ThankYou::Url { .. } => None,
+            };
+            Response::from_html(pages::thanks_page(message))
+        }
+        Err(e) => e.into_json_response(),
+    }
 }
 
 async fn capture(
