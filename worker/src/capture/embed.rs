@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use leadkit_shared::api::{FormSchema, SCHEMA_VERSION};
 use leadkit_shared::capture::normalise_email;
-use leadkit_shared::forms::{answered_fields, next_questions, sign_render_token};
+use leadkit_shared::forms::{answered_fields, questions_for_visit, sign_render_token};
 use leadkit_shared::model::{LeadId, WorkspaceId};
 use uuid::Uuid;
 use worker::{Headers, Request, Response, RouteContext};
@@ -25,10 +25,6 @@ pub const VISITOR_COOKIE: &str = "lk_vid";
 
 /// How long a visitor id lives: a year, the usual B2B buying cycle and then some.
 const VISITOR_MAX_AGE_SECS: u32 = 365 * 24 * 60 * 60;
-
-/// Queued questions asked of a returning visitor per visit (within the form's field
-/// budget); a first visit gets only the always-asked fields, the shortest form.
-const QUESTIONS_PER_RETURN: usize = 2;
 
 /// `GET /f/{form_id}/embed.js`: the snippet. Public and cacheable for a short while,
 /// so a fix reaches pages within minutes.
@@ -74,8 +70,7 @@ pub async fn handle_get_form_schema(
             .flat_map(|lead| answered_fields(&form, &lead))
             .collect();
         let returning = !answered.is_empty();
-        let n = if returning { QUESTIONS_PER_RETURN } else { 0 };
-        let mut fields: Vec<_> = next_questions(&form, &answered, n)
+        let mut fields: Vec<_> = questions_for_visit(&form, &answered)
             .into_iter()
             .cloned()
             .collect();
