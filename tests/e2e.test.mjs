@@ -7,6 +7,7 @@ import { createServer } from "node:http";
 import { startWorker } from "./support/worker.mjs";
 import { launchBrowser } from "./support/browser.mjs";
 import { signUp } from "./support/auth.mjs";
+import { humanExtras, renderToken } from "./support/forms.mjs";
 
 let worker;
 let landing;
@@ -27,6 +28,8 @@ async function signIn(context) {
 before(async () => {
   worker = await startWorker();
   // A marketing site's landing page: a plain form, no script, posting to the worker.
+  // The contact form checks time to fill, so the page carries a render token (served
+  // fresh with each page, as a server-rendered form would) and the required consent.
   landing = createServer((_req, res) => {
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
     res.end(`<!doctype html><html lang="ko"><meta charset="utf-8"><title>웨비나 신청</title>
@@ -34,6 +37,8 @@ before(async () => {
         <label>이메일 <input name="email" type="email"></label>
         <label>이름 <input name="name"></label>
         <label>회사 <input name="company"></label>
+        <input type="hidden" name="_lk_rendered" value="${renderToken("contact")}">
+        <label><input type="checkbox" name="consent_personal_info_collection"> 개인정보 수집·이용 동의</label>
         <button type="submit">무료로 신청하기</button>
       </form></html>`);
   });
@@ -60,6 +65,7 @@ test("a lead posted from a plain HTML form shows in the app, and still after a r
   await page.fill("input[name=email]", "Park.Jiwoo@Hanbit.co.kr");
   await page.fill("input[name=name]", "박지우");
   await page.fill("input[name=company]", "한빛소프트");
+  await page.check("input[name=consent_personal_info_collection]");
   await Promise.all([page.waitForURL(`${worker.url}/f/contact/thanks`), page.click("button[type=submit]")]);
   assert.match(await page.textContent("h1"), /감사합니다/);
 
@@ -82,7 +88,7 @@ test("a lead posted from a plain HTML form shows in the app, and still after a r
   const res = await fetch(`${worker.url}/f/contact`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: "choi@acme.kr", name: "최유나", company: "에이크미" }),
+    body: JSON.stringify({ email: "choi@acme.kr", name: "최유나", company: "에이크미", ...humanExtras() }),
   });
   assert.equal(res.status, 201);
   await page.reload();

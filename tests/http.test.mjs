@@ -1,10 +1,12 @@
 // HTTP tests of the capture endpoint and the leads API against the real worker under
 // `wrangler dev`, with a fresh local D1. Every rejected request is checked to have
-// written nothing.
+// written nothing. The seeded `contact` form is the default contact definition, so a
+// person's post carries a render token and the required consent (`humanExtras`).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startWorker } from "./support/worker.mjs";
 import { signUp } from "./support/auth.mjs";
+import { humanExtras } from "./support/forms.mjs";
 
 let worker;
 /** The session of the first account, which claims the demo workspace /f/contact feeds. */
@@ -49,11 +51,14 @@ async function refused(path, options, status) {
 test("a JSON post is stored and answered with the new lead's id", async () => {
   const res = await post("/f/contact", {
     contentType: "application/json",
-    body: JSON.stringify({ email: " Minsu.Kim@Acme.co.kr ", name: "김민수", company: "에이크미", title: "팀장" }),
+    body: JSON.stringify({
+      email: " Minsu.Kim@Acme.co.kr ", name: "김민수", company: "에이크미", title: "팀장", ...humanExtras(),
+    }),
   });
   assert.equal(res.status, 201);
   const body = await res.json();
   assert.equal(body.schema_version, 1);
+  assert.equal(body.thank_you.kind, "message");
   const rows = worker.d1("SELECT * FROM leads WHERE id = ?", body.lead_id);
   assert.equal(rows.length, 1);
   assert.equal(rows[0].email, "minsu.kim@acme.co.kr");
@@ -67,7 +72,7 @@ test("a plain HTML form post is stored and redirected with 303 to a thank-you pa
   const before = leadCount();
   const res = await post("/f/contact", {
     contentType: "application/x-www-form-urlencoded",
-    body: new URLSearchParams({ email: "lee@bravo.kr", name: "이지은", company: "브라보" }).toString(),
+    body: new URLSearchParams({ email: "lee@bravo.kr", name: "이지은", company: "브라보", ...humanExtras() }).toString(),
     accept: "text/html",
   });
   assert.equal(res.status, 303);
@@ -75,13 +80,17 @@ test("a plain HTML form post is stored and redirected with 303 to a thank-you pa
   assert.equal(leadCount(), before + 1);
   const thanks = await fetch(`${worker.url}/f/contact/thanks`);
   assert.equal(thanks.status, 200);
-  assert.match(await thanks.text(), /감사합니다/);
+  const page = await thanks.text();
+  assert.match(page, /감사합니다/);
+  // The default contact form's own thank-you message, in both languages.
+  assert.match(page, /영업일 기준 1일 이내에 연락드리겠습니다/);
+  assert.match(page, /within one business day/);
 });
 
 test("missing and invalid fields get 422 naming each field", async () => {
   const { text } = await refused(
     "/f/contact",
-    { contentType: "application/json", body: JSON.stringify({ email: "kim@acme", name: "" }) },
+    { contentType: "application/json", body: JSON.stringify({ email: "kim@acme", name: "", ...humanExtras() }) },
     422,
   );
   const body = JSON.parse(text);
@@ -96,7 +105,10 @@ test("missing and invalid fields get 422 naming each field", async () => {
 test("a nested JSON field gets 422 naming it", async () => {
   const { text } = await refused(
     "/f/contact",
-    { contentType: "application/json", body: JSON.stringify({ email: "a@b.co", name: { x: 1 }, company: "C" }) },
+    {
+      contentType: "application/json",
+      body: JSON.stringify({ email: "a@b.co", name: { x: 1 }, company: "C", ...humanExtras() }),
+    },
     422,
   );
   assert.deepEqual(JSON.parse(text).fields.map((f) => [f.field, f.code]), [["name", "not_text"]]);
@@ -107,7 +119,7 @@ test("an invalid plain form post from a browser gets an HTML page listing the er
     "/f/contact",
     {
       contentType: "application/x-www-form-urlencoded",
-      body: "email=not-an-email&name=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+      body: `email=not-an-email&name=%3Cscript%3Ealert(1)%3C%2Fscript%3E&${new URLSearchParams(humanExtras())}`,
       accept: "text/html,application/xhtml+xml",
     },
     422,
@@ -121,7 +133,8 @@ test("an invalid plain form post from a browser gets an HTML page listing the er
 test("other content types get 415", async () => {
   const { text } = await refused("/f/contact", { contentType: "text/plain", body: "email=a@b.co" }, 415);
   assert.equal(JSON.parse(text).error, "unsupported_media_type");
-  await refused("/f/contact", { contentType: "multipart/form-data; boundary=x", body: "--x--" }, 415);
+  // multipart/form-data is read since definition-driven capture (tests/capture.test.mjs).
+  await refused("/f/contact", { contentType: "application/xml", body: "<email/>" }, 415);
   // fetch adds text/plain to a string body without a type; a Blob without a type sends none.
   await refused("/f/contact", { body: new Blob(["email=a@b.co"]) }, 415);
 });
@@ -178,7 +191,7 @@ test("the leads API pages after a cursor and names bad parameters", async () => 
   for (let i = 0; i < 3; i++) {
     const res = await post("/f/contact", {
       contentType: "application/json",
-      body: JSON.stringify({ email: `page${i}@acme.kr`, name: `Page ${i}`, company: "Acme" }),
+      body: JSON.stringify({ email: `page${i}@acme.kr`, name: `Page ${i}`, company: "Acme", ...humanExtras() }),
     });
     assert.equal(res.status, 201);
   }

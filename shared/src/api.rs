@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
+use crate::forms::{ConsentItem, FormField, Localized, ThankYou};
+
 use crate::capture::FieldError;
 
 mod auth;
@@ -66,7 +68,12 @@ pub struct LeadsPage {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaptureAccepted {
     pub schema_version: u32,
-    pub lead_id: Uuid,
+    /// The lead the submission made (the first submission's lead, for a retry); `null`
+    /// when a spam check failed: nothing was stored, but the answer is still a success
+    /// so a bot learns nothing from it.
+    pub lead_id: Option<Uuid>,
+    /// Where to send the visitor: a redirect URL or a message to show.
+    pub thank_you: ThankYou,
 }
 
 /// The body of every 4xx/5xx answer: a machine-readable code, a sentence for people,
@@ -281,4 +288,26 @@ mod tests {
         let back: LeadRecord = serde_json::from_str(&json).unwrap();
         assert_eq!(back, original);
     }
+}
+
+/// `GET /f/{form_id}/schema`: what the embed snippet needs to render a form. Public:
+/// it holds nothing a visitor of the embedding page could not see anyway.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormSchema {
+    pub schema_version: u32,
+    pub form_id: String,
+    /// The visible questions to ask now (progressive profiling applied), then every
+    /// hidden field, in that order.
+    pub fields: Vec<FormField>,
+    /// The submit button's text.
+    pub cta: Localized,
+    /// The consent items, each posted as `consent_{purpose}`, with their text versions.
+    pub consents: Vec<ConsentItem>,
+    /// The honeypot's name: rendered out of sight, left empty by people.
+    pub honeypot_field: Option<String>,
+    /// A freshly signed render token, posted back as `_lk_rendered`.
+    pub render_token: String,
+    /// Whether the visitor is known (visitor id or e-mail), so queued questions are
+    /// asked instead of the first-visit form.
+    pub returning: bool,
 }

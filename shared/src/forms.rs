@@ -16,7 +16,7 @@ pub use definition::{
     ConsentItem, FieldKind, FormDefinition, FormField, Localized, MapsTo, ProgressiveProfiling,
     SelectOption, ThankYou, consent_field_name,
 };
-pub use progressive::{answered_fields, next_questions};
+pub use progressive::{QUESTIONS_PER_RETURN, answered_fields, next_questions, questions_for_visit};
 pub use render_token::{RenderTokenError, sign_render_token, verify_render_token};
 pub use submission::{
     AcceptedSubmission, CapturedLead, ConsentGiven, MAX_CUSTOM_FIELDS, RENDER_TOKEN_FIELD,

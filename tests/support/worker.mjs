@@ -54,11 +54,12 @@ function testConfig(dir) {
 }
 
 /**
- * Starts a worker; returns { url, persistDir, d1(sql), stop() }.
+ * Starts a worker; returns { url, persistDir, d1(sql), stop() }. `seed` is SQL run on
+ * the migrated database before the worker starts (test forms with definitions).
  * `d1(sql)` reads the worker's local D1 (its SQLite file, opened read-only) and returns
  * the rows: the ground truth of what the worker stored.
  */
-export async function startWorker() {
+export async function startWorker({ seed } = {}) {
   for (const built of ["worker/build/worker/shim.mjs", "dist/index.html"]) {
     if (!existsSync(join(root, built))) {
       throw new Error(`${built} is missing: run \`cargo xtask build\` first`);
@@ -75,6 +76,11 @@ export async function startWorker() {
       stdio: ["ignore", "pipe", "pipe"],
     });
   wrangler(["d1", "migrations", "apply", "leadkit", "--local", "--persist-to", persistDir]);
+  if (seed) {
+    const seedFile = join(dir, "seed.sql");
+    writeFileSync(seedFile, seed);
+    wrangler(["d1", "execute", "leadkit", "--local", "--persist-to", persistDir, "--file", seedFile, "--yes"]);
+  }
 
   const port = await freePort();
   const child = spawn(

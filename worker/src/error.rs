@@ -3,7 +3,7 @@
 //! and programs. Internal details are logged, never returned.
 
 use leadkit_shared::api::{ErrorBody, QueryError};
-use leadkit_shared::capture::{DecodeError, FieldError, FieldErrorCode};
+use leadkit_shared::capture::{DecodeError, FieldError, FieldErrorCode, SubmissionIdError};
 use thiserror::Error;
 use worker::Response;
 
@@ -16,6 +16,15 @@ pub enum AppError {
     /// The fields were read but some are missing or wrong.
     #[error("the submission has invalid fields")]
     Invalid { fields: Vec<FieldError> },
+    /// A multipart field carried a file; forms take text only.
+    #[error("{field} is a file; this form takes text fields only")]
+    FileField { field: String },
+    /// The `Idempotency-Key` header or `submission_id` field is unusable.
+    #[error(transparent)]
+    SubmissionId(#[from] SubmissionIdError),
+    /// A script on a page whose origin the form does not allow tried to post it.
+    #[error("origin {origin:?} is not allowed to post this form")]
+    OriginNotAllowed { origin: String },
     /// No form with this id exists.
     #[error("no form {form_id:?} exists")]
     UnknownForm { form_id: String },
@@ -68,7 +77,9 @@ impl AppError {
             ) => 415,
             Self::Decode(DecodeError::TooLarge { .. }) => 413,
             Self::Decode(DecodeError::FieldNotText { .. } | DecodeError::TooManyFields) => 422,
-            Self::Decode(_) | Self::Query(_) | Self::NotASession => 400,
+            Self::Decode(_) | Self::Query(_) | Self::NotASession | Self::SubmissionId(_) => 400,
+            Self::FileField { .. } => 422,
+            Self::OriginNotAllowed { .. } => 403,
             Self::Invalid { .. } => 422,
             Self::UnknownForm { .. } | Self::NotFound { .. } => 404,
             Self::Unauthenticated { .. } | Self::InvalidCredentials => 401,
@@ -95,6 +106,16 @@ impl AppError {
             ),
             Self::Decode(DecodeError::TooManyFields) => ("too_many_fields", vec![]),
             Self::Decode(_) => ("malformed_body", vec![]),
+            Self::FileField { field } => (
+                "validation_failed",
+                vec![FieldError {
+                    field: field.clone(),
+                    code: FieldErrorCode::NotText,
+                    message: self.to_string(),
+                }],
+            ),
+            Self::SubmissionId(_) => ("bad_submission_id", vec![]),
+            Self::OriginNotAllowed { .. } => ("origin_not_allowed", vec![]),
             Self::Invalid { fields } => ("validation_failed", fields.clone()),
             Self::UnknownForm { .. } => ("unknown_form", vec![]),
             Self::Query(_) => ("bad_query", vec![]),

@@ -1,7 +1,9 @@
 //! D1 access: every SQL statement the worker runs, with bound parameters only.
 
+use std::collections::BTreeMap;
+
 use leadkit_shared::api::LeadRecord;
-use leadkit_shared::capture::NewLead;
+use leadkit_shared::forms::{AcceptedSubmission, CapturedLead};
 use serde::Deserialize;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
@@ -22,6 +24,43 @@ pub struct FormRow {
     pub id: String,
     pub workspace_id: String,
     pub thank_you_url: Option<String>,
+    /// The stored `FormDefinition` as JSON; `None` means the default contact form.
+    pub definition_json: Option<String>,
+}
+
+/// A stored submission's link to its lead, for answering a retry.
+#[derive(Debug, Deserialize)]
+struct SubmissionRow {
+    lead_id: String,
+}
+
+/// One accepted submission, as received and as checked, ready to store.
+pub struct NewSubmission<'a> {
+    /// The new lead's id.
+    pub lead_id: Uuid,
+    /// The submission row's own id.
+    pub submission_id: Uuid,
+    /// The client's submission id, when it sent one.
+    pub submission_key: Option<&'a str>,
+    /// The media type the body came as.
+    pub content_type: &'a str,
+    /// The body as received.
+    pub raw_body: &'a [u8],
+    /// What `check_submission` made of it.
+    pub accepted: &'a AcceptedSubmission,
+    /// When it arrived.
+    pub received_at: OffsetDateTime,
+    /// The visitor's `lk_vid` cookie, when the browser sent one.
+    pub visitor_id: Option<&'a str>,
+}
+
+/// What storing a submission did.
+pub enum StoreOutcome {
+    /// Lead and submission rows are both written.
+    Stored,
+    /// Another request with the same submission key was stored first; nothing was
+    /// written by this one. Holds that submission's lead id.
+    Duplicate { lead_id: Uuid },
 }
 
 /// A lead row as D1 returns it.
@@ -76,46 +115,219 @@ pub fn database(env: &worker::Env) -> Result<D1Database, AppError> {
 /// The form with this id, if any.
 pub async fn find_form(db: &D1Database, form_id: &str) -> Result<Option<FormRow>, AppError> {
     let row = db
-        .prepare("SELECT id, workspace_id, thank_you_url FROM forms WHERE id = ?1")
+        .prepare("SELECT id, workspace_id, thank_you_url, definition_json FROM forms WHERE id = ?1")
         .bind(&[JsValue::from_str(form_id)])?
         .first::<FormRow>(None)
         .await?;
     Ok(row)
 }
 
-/// Stores one captured lead. A single statement, so it is stored whole or not at all.
-pub async fn insert_lead(
+/// The lead id of the submission to `form` stored under `key`, if any.
+pub async fn find_submission(
     db: &D1Database,
     form: &FormRow,
-    id: Uuid,
-    lead: &NewLead,
-    captured_at: OffsetDateTime,
-) -> Result<(), AppError> {
-    let extra_json = serde_json::to_string(&lead.extra).map_err(|e| AppError::Storage {
-        detail: e.to_string(),
-    })?;
-    let captured_at = captured_at
+    key: &str,
+) -> Result<Option<Uuid>, AppError> {
+    let row = db
+        .prepare(
+            "SELECT lead_id FROM submissions \
+             WHERE workspace_id = ?1 AND form_id = ?2 AND submission_key = ?3",
+        )
+        .bind(&[
+            JsValue::from_str(&form.workspace_id),
+            JsValue::from_str(&form.id),
+            JsValue::from_str(key),
+        ])?
+        .first::<SubmissionRow>(None)
+        .await?;
+    row.map(|row| {
+        Uuid::parse_str(&row.lead_id).map_err(|_| AppError::Storage {
+            detail: format!("submission {key:?} has an unreadable lead_id"),
+        })
+    })
+    .transpose()
+}
+
+/// Stores a lead and its raw submission in one D1 batch: both rows or neither. When the
+/// submission key is taken (a concurrent retry won the race), the batch rolls back and
+/// the winner's lead id is returned instead.
+pub async fn insert_submission(
+    db: &D1Database,
+    form: &FormRow,
+    new: &NewSubmission<'_>,
+) -> Result<StoreOutcome, AppError> {
+    let lead = &new.accepted.lead;
+    let extra_json = to_json(&extra_fields(lead))?;
+    let consents_json = to_json(&new.accepted.consents)?;
+    let received_at = new
+        .received_at
         .format(&Rfc3339)
         .map_err(|e| AppError::Storage {
             detail: e.to_string(),
         })?;
-    db.prepare(
-        "INSERT INTO leads (id, workspace_id, form_id, email, name, company, extra_json, captured_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )
-    .bind(&[
-        JsValue::from_str(&id.to_string()),
-        JsValue::from_str(&form.workspace_id),
-        JsValue::from_str(&form.id),
-        JsValue::from_str(&lead.email),
-        JsValue::from_str(&lead.name),
-        JsValue::from_str(&lead.company),
-        JsValue::from_str(&extra_json),
-        JsValue::from_str(&captured_at),
-    ])?
-    .run()
-    .await?;
-    Ok(())
+    let lead_id = new.lead_id.to_string();
+    let text = |value: &Option<String>| JsValue::from_str(value.as_deref().unwrap_or(""));
+    let insert_lead = db
+        .prepare(
+            "INSERT INTO leads (id, workspace_id, form_id, email, name, company, extra_json, captured_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )
+        .bind(&[
+            JsValue::from_str(&lead_id),
+            JsValue::from_str(&form.workspace_id),
+            JsValue::from_str(&form.id),
+            text(&lead.email),
+            text(&lead.name),
+            text(&lead.company),
+            JsValue::from_str(&extra_json),
+            JsValue::from_str(&received_at),
+        ])?;
+    let insert_submission = db
+        .prepare(
+            "INSERT INTO submissions (id, workspace_id, form_id, submission_key, content_type, \
+             raw_body, consents_json, received_at, lead_id, visitor_id) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        )
+        .bind(&[
+            JsValue::from_str(&new.submission_id.to_string()),
+            JsValue::from_str(&form.workspace_id),
+            JsValue::from_str(&form.id),
+            new.submission_key.map_or(JsValue::NULL, JsValue::from_str),
+            JsValue::from_str(new.content_type),
+            js_sys::Uint8Array::from(new.raw_body).into(),
+            JsValue::from_str(&consents_json),
+            JsValue::from_str(&received_at),
+            JsValue::from_str(&lead_id),
+            new.visitor_id.map_or(JsValue::NULL, JsValue::from_str),
+        ])?;
+    match db.batch(vec![insert_lead, insert_submission]).await {
+        Ok(_) => Ok(StoreOutcome::Stored),
+        Err(error) => {
+            // Only a taken submission key is an expected failure: look for the winner.
+            if let Some(key) = new.submission_key
+                && let Some(lead_id) = find_submission(db, form, key).await?
+            {
+                return Ok(StoreOutcome::Duplicate { lead_id });
+            }
+            Err(error.into())
+        }
+    }
+}
+
+/// What a known visitor has told a workspace before: one entry per stored lead.
+#[derive(Debug, Deserialize)]
+struct KnownLeadRow {
+    email: String,
+    name: String,
+    company: String,
+    extra_json: String,
+}
+
+/// The leads a returning visitor left in `form`'s workspace, found by their `lk_vid`
+/// visitor id or by e-mail (already normalised), rebuilt as captured values for
+/// `answered_fields`.
+pub async fn known_leads(
+    db: &D1Database,
+    form: &FormRow,
+    visitor_id: Option<&str>,
+    email: Option<&str>,
+) -> Result<Vec<CapturedLead>, AppError> {
+    // Binding '' for an absent key matches nothing: visitor ids are UUIDs and stored
+    // e-mails are never blank when searched for.
+    let rows = db
+        .prepare(
+            "SELECT email, name, company, extra_json FROM leads WHERE workspace_id = ?1 AND ( \
+               (?2 <> '' AND id IN (SELECT lead_id FROM submissions \
+                                     WHERE workspace_id = ?1 AND visitor_id = ?2)) \
+               OR (?3 <> '' AND email = ?3)) \
+             ORDER BY seq DESC LIMIT 20",
+        )
+        .bind(&[
+            JsValue::from_str(&form.workspace_id),
+            JsValue::from_str(visitor_id.unwrap_or("")),
+            JsValue::from_str(email.unwrap_or("")),
+        ])?
+        .all()
+        .await?
+        .results::<KnownLeadRow>()?;
+    Ok(rows.into_iter().map(captured_from_row).collect())
+}
+
+/// The inverse of [`extra_fields`]: a stored lead row as captured values.
+fn captured_from_row(row: KnownLeadRow) -> CapturedLead {
+    let mut extra: BTreeMap<String, String> =
+        serde_json::from_str(&row.extra_json).unwrap_or_default();
+    let mut take = |key: &str| extra.remove(key);
+    let non_blank = |value: String| Some(value).filter(|v| !v.trim().is_empty());
+    let mut lead = CapturedLead {
+        email: non_blank(row.email),
+        name: non_blank(row.name),
+        company: non_blank(row.company),
+        given_name: take("given_name"),
+        family_name: take("family_name"),
+        title: take("title"),
+        phone: take("phone"),
+        country: take("country"),
+        region: take("region"),
+        city: take("city"),
+        postal_code: take("postal_code"),
+        website: take("website"),
+        industry: take("industry"),
+        source: take("source"),
+        description: take("description"),
+        referrer: take("referrer"),
+        landing_page: take("landing_page"),
+        employee_count: take("employee_count").and_then(|n| n.parse().ok()),
+        ..CapturedLead::default()
+    };
+    lead.utm.source = take("utm_source");
+    lead.utm.medium = take("utm_medium");
+    lead.utm.campaign = take("utm_campaign");
+    lead.utm.term = take("utm_term");
+    lead.utm.content = take("utm_content");
+    lead.custom = extra;
+    lead
+}
+
+/// The lead's values that have no column of their own, by name, for `extra_json`.
+fn extra_fields(lead: &CapturedLead) -> BTreeMap<String, String> {
+    let mut extra: BTreeMap<String, String> = lead.custom.clone();
+    let named = [
+        ("given_name", &lead.given_name),
+        ("family_name", &lead.family_name),
+        ("title", &lead.title),
+        ("phone", &lead.phone),
+        ("country", &lead.country),
+        ("region", &lead.region),
+        ("city", &lead.city),
+        ("postal_code", &lead.postal_code),
+        ("website", &lead.website),
+        ("industry", &lead.industry),
+        ("source", &lead.source),
+        ("description", &lead.description),
+        ("utm_source", &lead.utm.source),
+        ("utm_medium", &lead.utm.medium),
+        ("utm_campaign", &lead.utm.campaign),
+        ("utm_term", &lead.utm.term),
+        ("utm_content", &lead.utm.content),
+        ("referrer", &lead.referrer),
+        ("landing_page", &lead.landing_page),
+    ];
+    for (key, value) in named {
+        if let Some(value) = value {
+            extra.insert(key.to_owned(), value.clone());
+        }
+    }
+    if let Some(count) = lead.employee_count {
+        extra.insert("employee_count".to_owned(), count.to_string());
+    }
+    extra
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String, AppError> {
+    serde_json::to_string(value).map_err(|e| AppError::Storage {
+        detail: e.to_string(),
+    })
 }
 
 /// Up to `limit` leads of a workspace with `seq` above `after`, ascending.

@@ -1,18 +1,21 @@
 //! `cargo xtask sizes`: what a browser downloads on first load and what Cloudflare
-//! runs, raw and gzipped, from the last build.
+//! runs, raw and gzipped, from the last build, and the embed snippet's size limit.
 
 use std::fs;
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use flate2::Compression;
 use flate2::write::GzEncoder;
 
 use crate::build::{self, DIST};
 use crate::cmd::repo_root;
 
-/// Builds, then prints a table of sizes.
+/// Most bytes the embed snippet may weigh gzipped: it loads on customers' pages.
+const EMBED_GZIP_LIMIT: usize = 5 * 1024;
+
+/// Builds, then prints a table of sizes; fails when the embed snippet is over its limit.
 pub fn run() -> Result<()> {
     build::run()?;
     let root = repo_root();
@@ -40,6 +43,15 @@ pub fn run() -> Result<()> {
     let worker = root.join("worker/build/index_bg.wasm");
     let (raw, gzip) = sizes(&worker)?;
     print_row(&root, &worker, raw, gzip);
+    let embed = root.join("worker/embed/embed.js");
+    let (raw, gzip) = sizes(&embed)?;
+    print_row(&root, &embed, raw, gzip);
+    if gzip > EMBED_GZIP_LIMIT {
+        bail!(
+            "{} is {gzip} bytes gzipped, over the {EMBED_GZIP_LIMIT}-byte limit",
+            embed.display()
+        );
+    }
     Ok(())
 }
 

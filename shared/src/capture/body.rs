@@ -49,11 +49,13 @@ impl BodyKind {
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum DecodeError {
     /// The request named no `Content-Type`.
-    #[error("missing content-type: send application/x-www-form-urlencoded or application/json")]
+    #[error(
+        "missing content-type: send application/x-www-form-urlencoded, multipart/form-data or application/json"
+    )]
     MissingContentType,
     /// The `Content-Type` is one capture does not read.
     #[error(
-        "unsupported content-type {content_type:?}: send application/x-www-form-urlencoded or application/json"
+        "unsupported content-type {content_type:?}: send application/x-www-form-urlencoded, multipart/form-data or application/json"
     )]
     UnsupportedMediaType { content_type: String },
     /// The body is longer than [`MAX_BODY_BYTES`].
@@ -71,6 +73,10 @@ pub enum DecodeError {
     /// A JSON field whose value is an object or array rather than text.
     #[error("field {field:?} must be text, a number or a boolean")]
     FieldNotText { field: String },
+    /// A `multipart/form-data` body the runtime could not parse (the worker parses
+    /// multipart with the runtime's `FormData`, then applies the same limits).
+    #[error("body is not valid multipart/form-data: {detail}")]
+    MalformedMultipart { detail: String },
     /// More than [`MAX_FIELDS`] distinct fields.
     #[error("more than {MAX_FIELDS} fields")]
     TooManyFields,

@@ -42,6 +42,24 @@ pub fn next_questions<'f>(
     questions
 }
 
+/// Queued questions asked of a returning visitor per visit, within the field budget.
+pub const QUESTIONS_PER_RETURN: usize = 2;
+
+/// The questions for one visit: a first visit (nothing answered yet) gets only the
+/// always-asked fields, the shortest form that converts; a returning visitor the next
+/// [`QUESTIONS_PER_RETURN`] unanswered queued questions on top.
+pub fn questions_for_visit<'f>(
+    form: &'f FormDefinition,
+    answered: &BTreeSet<&str>,
+) -> Vec<&'f FormField> {
+    let n = if answered.is_empty() {
+        0
+    } else {
+        QUESTIONS_PER_RETURN
+    };
+    next_questions(form, answered, n)
+}
+
 /// Names of the form's fields the lead already has a value for. Places a lead has no
 /// field for (address, industry, size …) are read from the custom keys
 /// [`super::CapturedLead::into_lead`] writes.
@@ -97,6 +115,34 @@ mod tests {
 
     fn names(questions: &[&FormField]) -> Vec<String> {
         questions.iter().map(|f| f.name.clone()).collect()
+    }
+
+    #[test]
+    fn a_first_visit_is_short_and_a_return_asks_two_more() {
+        let form = form();
+        let cases: &[(&[&str], &[&str])] = &[
+            (&[], &["email", "name", "company"]),
+            (
+                &["email", "name", "company"],
+                &["email", "name", "company", "phone", "title"],
+            ),
+            (
+                &["email", "phone"],
+                &["email", "name", "company", "title", "message"],
+            ),
+            (
+                &["email", "phone", "title", "message"],
+                &["email", "name", "company"],
+            ),
+        ];
+        for (answered, expected) in cases {
+            let answered: BTreeSet<&str> = answered.iter().copied().collect();
+            assert_eq!(
+                names(&questions_for_visit(&form, &answered)),
+                *expected,
+                "{answered:?}"
+            );
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! and English side by side, since the worker cannot know the visitor's language.
 
 use leadkit_shared::api::ErrorBody;
+use leadkit_shared::forms::Localized;
 
 /// Escapes text for HTML element content and attribute values.
 fn escape(text: &str) -> String {
@@ -29,12 +30,23 @@ fn page(title: &str, body: &str) -> String {
     )
 }
 
-/// The page after a successful plain form post.
-pub fn thanks_page() -> String {
+/// The page after a successful plain form post: the form's own thank-you message when
+/// it has one, else a generic one.
+pub fn thanks_page(message: Option<&Localized>) -> String {
+    let (ko, en) = message.map_or(
+        (
+            "보내주신 정보를 받았습니다. 곧 연락드리겠습니다.",
+            "We received your details and will be in touch soon.",
+        ),
+        |m| (m.ko.as_str(), m.en.as_str()),
+    );
     page(
         "감사합니다 · Thank you",
-        "<h1>감사합니다</h1><p>보내주신 정보를 받았습니다. 곧 연락드리겠습니다.</p>\
-         <h2 lang=\"en\">Thank you</h2><p lang=\"en\">We received your details and will be in touch soon.</p>",
+        &format!(
+            "<h1>감사합니다</h1><p>{}</p><h2 lang=\"en\">Thank you</h2><p lang=\"en\">{}</p>",
+            escape(ko),
+            escape(en)
+        ),
     )
 }
 
