@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { startWorker, root } from "./support/worker.mjs";
 import { postJson, sessionCookie, signUp } from "./support/auth.mjs";
+import { humanExtras } from "./support/forms.mjs";
 
 let worker;
 /** Workspace A: the first account, which claims the demo workspace and its leads. */
@@ -29,6 +30,7 @@ before(async () => {
       email: `lead${i}@customer.kr`,
       name: `리드 ${i}`,
       company: "고객사",
+      ...humanExtras(),
     });
     assert.equal(res.status, 201);
     A.leadIds.push((await res.json()).lead_id);
@@ -290,7 +292,10 @@ function routeTable() {
 /** Routes anyone may call; each is checked below to expose nothing private. */
 const PUBLIC = new Set([
   "POST /f/:form_id",
+  "OPTIONS /f/:form_id",
   "GET /f/:form_id/thanks",
+  "GET /f/:form_id/schema",
+  "GET /f/:form_id/embed.js",
   "GET /api/health",
   "POST /api/auth/signup",
   "POST /api/auth/login",
@@ -393,13 +398,20 @@ test("public routes expose nothing private", async () => {
     assertNothingOfA(app.text, "the app's page");
     const thanks = await expect(200, "GET", "/f/contact/thanks", creds);
     assertNothingOfA(thanks.text, "the thank-you page");
+    const schema = await expect(200, "GET", "/f/contact/schema", creds);
+    assertNothingOfA(schema.text, "the form schema");
+    const embed = await expect(200, "GET", "/f/contact/embed.js", creds);
+    assertNothingOfA(embed.text, "the embed script");
+    // The contact form allows no origins: a preflight from anywhere is refused, quietly.
+    const preflight = await expect(403, "OPTIONS", "/f/contact", { ...creds, headers: { origin: "https://evil.example" } });
+    assertNothingOfA(preflight.text, "a refused preflight");
   }
   // Capture answers with the new lead's id only, whoever posts.
   const captured = await expect(201, "POST", "/f/contact", {
     cookie: B.cookie,
-    json: { email: "public@customer.kr", name: "공개", company: "고객사" },
+    json: { email: "public@customer.kr", name: "공개", company: "고객사", ...humanExtras() },
   });
-  assert.deepEqual(Object.keys(captured.body).sort(), ["lead_id", "schema_version"]);
+  assert.deepEqual(Object.keys(captured.body).sort(), ["lead_id", "schema_version", "thank_you"]);
   // It lands in the form's workspace (A), not the poster's, and B still sees none of it.
   assert.equal(worker.d1("SELECT workspace_id FROM leads WHERE id = ?", captured.body.lead_id)[0].workspace_id, A.workspace);
   const bLeads = await expect(200, "GET", "/api/leads", { cookie: B.cookie });
