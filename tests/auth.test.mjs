@@ -297,6 +297,7 @@ const PUBLIC = new Set([
   "GET /f/:form_id/schema",
   "GET /f/:form_id/embed.js",
   "GET /api/health",
+  "GET /api/openapi.json",
   "POST /api/auth/signup",
   "POST /api/auth/login",
 ]);
@@ -392,6 +393,9 @@ for (const [route, probe] of Object.entries(MATRIX)) {
 test("public routes expose nothing private", async () => {
   const health = await expect(200, "GET", "/api/health");
   assert.equal(health.text, "ok");
+  const openapi = await expect(200, "GET", "/api/openapi.json");
+  assert.equal(openapi.body.openapi, "3.1.0");
+  assertNothingOfA(openapi.text, "the API description");
   for (const creds of [{}, { cookie: A.cookie }, { bearer: A.token.secret }]) {
     const app = await expect(200, "GET", "/", creds);
     assert.match(app.res.headers.get("content-type"), /text\/html/);

@@ -15,6 +15,9 @@ use worker::{Context, Env, Request, Response, Result, Router, event};
 /// wrangler.toml, or the static app would answer them. Public routes: capture (`/f/…`),
 /// health, sign-up and sign-in. Every other handler starts with `auth::authenticate`,
 /// and tests/auth.test.mjs reads this table to prove it for each route.
+/// The API description, served as written (tests/openapi.test.mjs keeps it true).
+const OPENAPI: &str = include_str!("../openapi.json");
+
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
     Router::new()
@@ -32,6 +35,12 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
         .get_async("/api/tokens", tokens::handle_get_tokens)
         .delete_async("/api/tokens/:id", tokens::handle_delete_token)
         .get("/api/health", |_, _| Response::ok("ok"))
+        .get("/api/openapi.json", |_, _| {
+            let mut res = Response::ok(OPENAPI)?;
+            res.headers_mut()
+                .set("content-type", "application/json; charset=utf-8")?;
+            Ok(res)
+        })
         .run(req, env)
         .await
 }
