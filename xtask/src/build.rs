@@ -55,7 +55,95 @@ fn build_worker() -> Result<()> {
         cmd::command("worker-build")
             .arg("--release")
             .current_dir(repo_root().join("worker")),
+    )?;
+    // worker-build keeps the name section (function names for stack traces), about a
+    // fifth of the module; workerd does not need it, so drop it as the app build does.
+    strip_custom_sections(
+        &repo_root().join("worker/build/index_bg.wasm"),
+        &["name", "producers"],
     )
+}
+
+/// Rewrites a wasm module without the custom sections called `names`.
+fn strip_custom_sections(path: &Path, names: &[&str]) -> Result<()> {
+    let bytes = fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    let stripped = without_custom_sections(&bytes, names)
+        .with_context(|| format!("{} is not a wasm module", path.display()))?;
+    fs::write(path, stripped)?;
+    Ok(())
+}
+
+/// The module without the named custom sections; `None` when it does not parse.
+fn without_custom_sections(bytes: &[u8], names: &[&str]) -> Option<Vec<u8>> {
+    let leb = |at: &mut usize| -> Option<usize> {
+        let mut value = 0usize;
+        let mut shift = 0;
+        loop {
+            let byte = *bytes.get(*at)?;
+            *at += 1;
+            value |= usize::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                return Some(value);
+            }
+            shift += 7;
+            if shift > 35 {
+                return None;
+            }
+        }
+    };
+    if bytes.get(..4)? != b"\0asm" {
+        return None;
+    }
+    let mut out = bytes.get(..8)?.to_vec();
+    let mut at = 8;
+    while at < bytes.len() {
+        let start = at;
+        let id = *bytes.get(at)?;
+        at += 1;
+        let size = leb(&mut at)?;
+        let body_start = at;
+        let end = body_start.checked_add(size)?;
+        let drop = id == 0 && {
+            let mut name_at = body_start;
+            let len = leb(&mut name_at)?;
+            let name = bytes.get(name_at..name_at.checked_add(len)?)?;
+            names.iter().any(|n| n.as_bytes() == name)
+        };
+        if !drop {
+            out.extend_from_slice(bytes.get(start..end)?);
+        }
+        at = end;
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_custom_sections;
+
+    #[test]
+    fn named_custom_sections_go_and_the_rest_stays() {
+        // Header, a type section (id 1, 1 byte), custom "name" (4 bytes), custom "keep".
+        let module = [
+            b"\0asm".as_slice(),
+            &[1, 0, 0, 0],
+            &[1, 1, 0],
+            &[0, 5, 4, b'n', b'a', b'm', b'e'],
+            &[0, 6, 4, b'k', b'e', b'e', b'p', 9],
+        ]
+        .concat();
+        let stripped = without_custom_sections(&module, &["name"]).unwrap();
+        let expected = [
+            b"\0asm".as_slice(),
+            &[1, 0, 0, 0],
+            &[1, 1, 0],
+            &[0, 6, 4, b'k', b'e', b'e', b'p', 9],
+        ]
+        .concat();
+        assert_eq!(stripped, expected);
+        assert!(without_custom_sections(b"not wasm", &["name"]).is_none());
+        assert!(without_custom_sections(&module[..12], &["name"]).is_none());
+    }
 }
 
 fn copy_dir(from: &Path, to: &Path) -> Result<()> {
