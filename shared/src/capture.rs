@@ -5,6 +5,7 @@
 mod body;
 mod email;
 mod idempotency;
+mod rate_limit;
 mod validate;
 
 pub use body::{BodyKind, DecodeError, FieldMap, MAX_BODY_BYTES, MAX_FIELDS, decode_body};
@@ -12,4 +13,5 @@ pub use email::{EmailError, normalise_email};
 pub use idempotency::{
     IdSource, MAX_SUBMISSION_ID_CHARS, MIN_SUBMISSION_ID_CHARS, SubmissionId, SubmissionIdError,
 };
+pub use rate_limit::{RateDecision, RateLimitPolicy, RatePolicyError, RateWindow, decide};
 pub use validate::{FieldError, FieldErrorCode, NewLead, validate_submission};

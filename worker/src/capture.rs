@@ -22,7 +22,7 @@ use worker::{Headers, Request, Response, RouteContext};
 
 use crate::error::AppError;
 use crate::store::{FormRow, NewSubmission, StoreOutcome};
-use crate::{clock, store};
+use crate::{clock, rate_limit, store};
 
 pub use embed::{handle_get_embed_script, handle_get_form_schema};
 
@@ -73,6 +73,8 @@ struct RequestFacts {
     idempotency_key: Option<String>,
     /// The `lk_vid` visitor id cookie, when the embed's fetch carried it.
     visitor_id: Option<String>,
+    /// The client's address, for the per-address rate limit.
+    client_address: String,
 }
 
 /// How a capture ended, when it did not fail.
@@ -98,6 +100,10 @@ pub async fn handle_post_capture(
         navigation: headers.get("sec-fetch-mode")?.as_deref() == Some("navigate"),
         idempotency_key: headers.get("idempotency-key")?,
         visitor_id: embed::visitor_id(&req)?,
+        // Cloudflare sets it at the edge; `wrangler dev` sets it to the loopback address.
+        client_address: headers
+            .get("cf-connecting-ip")?
+            .unwrap_or_else(|| "unknown".to_owned()),
     };
     let wants_html = accepts_html(headers)?;
     let browser_form = facts.encoding.as_ref().is_ok_and(|e| e.is_browser_form());
@@ -189,6 +195,8 @@ async fn capture(
     allowed_origin: &mut Option<String>,
 ) -> Result<Answer, AppError> {
     let encoding = facts.encoding.clone()?;
+    // Counted before the body is read: a flood costs one small request each.
+    rate_limit::check(&ctx.env, &facts.form_id, &facts.client_address).await?;
     let body = read_body_capped(req).await?;
     let db = store::database(&ctx.env)?;
     let (row, form) = load_form(&db, &facts.form_id).await?;

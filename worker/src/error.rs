@@ -52,6 +52,9 @@ pub enum AppError {
     /// Sign-up with an address that already has an account.
     #[error("an account with this e-mail address already exists; sign in instead")]
     EmailTaken,
+    /// Too many posts from one address to one form in the current window.
+    #[error("too many submissions from this address; try again in {retry_after_secs} seconds")]
+    RateLimited { retry_after_secs: u32 },
     /// D1 or the runtime failed; the detail goes to the log only.
     #[error("storage failed: {detail}")]
     Storage { detail: String },
@@ -85,6 +88,7 @@ impl AppError {
             Self::Unauthenticated { .. } | Self::InvalidCredentials => 401,
             Self::Forbidden { .. } => 403,
             Self::EmailTaken => 409,
+            Self::RateLimited { .. } => 429,
             Self::Storage { .. } | Self::Crypto { .. } => 500,
         }
     }
@@ -132,6 +136,7 @@ impl AppError {
                     message: self.to_string(),
                 }],
             ),
+            Self::RateLimited { .. } => ("rate_limited", vec![]),
             Self::Storage { .. } | Self::Crypto { .. } => ("internal", vec![]),
         };
         let message = match self {
@@ -159,6 +164,12 @@ impl AppError {
             Self::Crypto { detail } => worker::console_error!("crypto failure: {detail}"),
             _ => {}
         }
-        Ok(Response::from_json(&self.body())?.with_status(self.status()))
+        let mut response = Response::from_json(&self.body())?.with_status(self.status());
+        if let Self::RateLimited { retry_after_secs } = self {
+            response
+                .headers_mut()
+                .set("retry-after", &retry_after_secs.to_string())?;
+        }
+        Ok(response)
     }
 }

@@ -6,6 +6,7 @@ mod capture;
 mod clock;
 mod error;
 mod leads;
+mod rate_limit;
 mod store;
 mod tokens;
 
