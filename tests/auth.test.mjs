@@ -354,6 +354,36 @@ const MATRIX = {
       await expect(204, "DELETE", `/api/tokens/${spare.id}`, creds);
     }
   },
+  "GET /api/forms": async (creds, who) => {
+    const { body, text } = await expect(200, "GET", "/api/forms", creds);
+    if (who === B) {
+      assert.ok(!body.forms.some((f) => f.id === "contact"), "B sees A's contact form");
+      assertNothingOfA(text, "B's /api/forms");
+    } else {
+      assert.ok(body.forms.some((f) => f.id === "contact"));
+    }
+  },
+  "GET /api/forms/:id": async (creds, who) => {
+    if (who === B) {
+      const { text } = await expect(404, "GET", "/api/forms/contact", creds);
+      assertNothingOfA(text, "B's /api/forms/contact");
+    } else {
+      await expect(200, "GET", "/api/forms/contact", creds);
+    }
+  },
+  "PUT /api/forms/:id": async (creds, who) => {
+    const contact = (await expect(200, "GET", "/api/forms/contact", { cookie: A.cookie })).body;
+    const changed = { ...contact, name: `renamed by ${who === B ? "B" : "A"}` };
+    if (who === B) {
+      // B cannot take over or change A's form, and learns nothing about it.
+      await expect(404, "PUT", "/api/forms/contact", { ...creds, json: changed });
+      assert.equal(worker.d1("SELECT workspace_id FROM forms WHERE id = 'contact'")[0].workspace_id, A.workspace);
+      assert.ok(!worker.d1("SELECT name FROM forms WHERE id = 'contact'")[0].name.includes("by B"));
+    } else {
+      const { body } = await expect(200, "PUT", "/api/forms/contact", { ...creds, json: changed });
+      assert.equal(body.name, "renamed by A");
+    }
+  },
   "POST /api/auth/logout": async (creds, who) => {
     if (creds.bearer) {
       await expect(400, "POST", "/api/auth/logout", creds);

@@ -180,6 +180,8 @@ fn problem(code: FieldErrorCode, locale: Locale) -> String {
         (NotABoolean, En) => "Check or uncheck this box.".into(),
         (InvalidPhone, Ko) => "올바른 전화번호가 아닙니다.".into(),
         (InvalidPhone, En) => "Not a valid phone number.".into(),
+        (InvalidDefinition, Ko) => "폼 설정을 확인하세요.".into(),
+        (InvalidDefinition, En) => "Check the form's settings.".into(),
     }
 }
 

@@ -281,10 +281,17 @@ async fn load_form(
         .ok_or_else(|| AppError::UnknownForm {
             form_id: form_id.to_owned(),
         })?;
-    let form = match &row.definition_json {
+    let form = definition_of(&row)?;
+    Ok((row, form))
+}
+
+/// A stored form's definition: its own, or the default contact form for rows that
+/// predate definitions.
+pub fn definition_of(row: &FormRow) -> Result<FormDefinition, AppError> {
+    Ok(match &row.definition_json {
         Some(json) => {
             serde_json::from_str::<FormDefinition>(json).map_err(|e| AppError::Storage {
-                detail: format!("form {form_id} has an unreadable definition: {e}"),
+                detail: format!("form {} has an unreadable definition: {e}", row.id),
             })?
         }
         None => {
@@ -297,8 +304,7 @@ async fn load_form(
             }
             form
         }
-    };
-    Ok((row, form))
+    })
 }
 
 /// Whether `origin` is the worker's own (the app posting to itself).

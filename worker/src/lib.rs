@@ -5,6 +5,7 @@ mod auth;
 mod capture;
 mod clock;
 mod error;
+mod forms;
 mod leads;
 mod rate_limit;
 mod store;
@@ -32,6 +33,9 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
         .get_async("/f/:form_id/schema", capture::handle_get_form_schema)
         .get_async("/f/:form_id/embed.js", capture::handle_get_embed_script)
         .get_async("/api/leads", leads::handle_get_leads)
+        .get_async("/api/forms", forms::handle_get_forms)
+        .get_async("/api/forms/:id", forms::handle_get_form)
+        .put_async("/api/forms/:id", forms::handle_put_form)
         .post_async("/api/tokens", tokens::handle_post_token)
         .get_async("/api/tokens", tokens::handle_get_tokens)
         .delete_async("/api/tokens/:id", tokens::handle_delete_token)

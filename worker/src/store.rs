@@ -122,6 +122,49 @@ pub async fn find_form(db: &D1Database, form_id: &str) -> Result<Option<FormRow>
     Ok(row)
 }
 
+/// The forms of a workspace, by id.
+pub async fn forms_of(db: &D1Database, workspace_id: &str) -> Result<Vec<FormRow>, AppError> {
+    Ok(db
+        .prepare(
+            "SELECT id, workspace_id, thank_you_url, definition_json FROM forms \
+             WHERE workspace_id = ?1 ORDER BY id",
+        )
+        .bind(&[JsValue::from_str(workspace_id)])?
+        .all()
+        .await?
+        .results::<FormRow>()?)
+}
+
+/// Creates or replaces a form of `workspace_id`. The `WHERE` keeps another workspace's
+/// form of the same id untouched: the caller checks `changed` and answers 404.
+pub async fn upsert_form(
+    db: &D1Database,
+    workspace_id: &str,
+    form_id: &str,
+    name: &str,
+    definition_json: &str,
+    now: &str,
+) -> Result<bool, AppError> {
+    let result = db
+        .prepare(
+            "INSERT INTO forms (id, workspace_id, name, thank_you_url, created_at, definition_json) \
+             VALUES (?1, ?2, ?3, NULL, ?4, ?5) \
+             ON CONFLICT(id) DO UPDATE SET name = excluded.name, definition_json = excluded.definition_json \
+             WHERE forms.workspace_id = excluded.workspace_id",
+        )
+        .bind(&[
+            JsValue::from_str(form_id),
+            JsValue::from_str(workspace_id),
+            JsValue::from_str(name),
+            JsValue::from_str(now),
+            JsValue::from_str(definition_json),
+        ])?
+        .run()
+        .await?;
+    let changed = result.meta()?.and_then(|m| m.changes).unwrap_or(0);
+    Ok(changed > 0)
+}
+
 /// The lead id of the submission to `form` stored under `key`, if any.
 pub async fn find_submission(
     db: &D1Database,

@@ -34,6 +34,8 @@ pub enum FieldErrorCode {
     NotABoolean,
     /// A phone number that cannot be read as one (see `validation::normalise_phone`).
     InvalidPhone,
+    /// A form definition that breaks a rule (the message says which).
+    InvalidDefinition,
     /// Shorter than the least length accepted (passwords).
     TooShort,
     /// One character repeated (passwords).
