@@ -6,6 +6,7 @@ mod body;
 mod email;
 mod idempotency;
 mod rate_limit;
+mod turnstile;
 mod validate;
 
 pub use body::{BodyKind, DecodeError, FieldMap, MAX_BODY_BYTES, MAX_FIELDS, decode_body};
@@ -14,4 +15,7 @@ pub use idempotency::{
     IdSource, MAX_SUBMISSION_ID_CHARS, MIN_SUBMISSION_ID_CHARS, SubmissionId, SubmissionIdError,
 };
 pub use rate_limit::{RateDecision, RateLimitPolicy, RatePolicyError, RateWindow, decide};
+pub use turnstile::{
+    MAX_TURNSTILE_TOKEN_CHARS, SiteverifyResponse, TURNSTILE_FIELD, plausible_token,
+};
 pub use validate::{FieldError, FieldErrorCode, NewLead, validate_submission};

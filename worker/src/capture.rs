@@ -22,7 +22,7 @@ use worker::{Headers, Request, Response, RouteContext};
 
 use crate::error::AppError;
 use crate::store::{FormRow, NewSubmission, StoreOutcome};
-use crate::{clock, rate_limit, store};
+use crate::{clock, rate_limit, store, turnstile};
 
 pub use embed::{handle_get_embed_script, handle_get_form_schema};
 
@@ -228,7 +228,11 @@ async fn capture(
         now,
     };
     let accepted = match check_submission(&form, &input, secret.as_bytes()) {
-        Ok(accepted) => accepted,
+        Ok(accepted) => {
+            // Only a submission good in every other way costs a call to Turnstile.
+            turnstile::check(&ctx.env, &fields, &facts.client_address).await?;
+            accepted
+        }
         Err(SubmissionRejected::Spam { verdict }) => {
             worker::console_log!("form {}: spam refused: {verdict}", form.id);
             return Ok(Answer::Spam {

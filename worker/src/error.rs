@@ -52,6 +52,9 @@ pub enum AppError {
     /// Sign-up with an address that already has an account.
     #[error("an account with this e-mail address already exists; sign in instead")]
     EmailTaken,
+    /// The Turnstile anti-bot check failed; nothing was stored.
+    #[error("the anti-bot check failed ({reason}); reload the form and try again")]
+    TurnstileFailed { reason: String },
     /// Too many posts from one address to one form in the current window.
     #[error("too many submissions from this address; try again in {retry_after_secs} seconds")]
     RateLimited { retry_after_secs: u32 },
@@ -89,6 +92,7 @@ impl AppError {
             Self::Forbidden { .. } => 403,
             Self::EmailTaken => 409,
             Self::RateLimited { .. } => 429,
+            Self::TurnstileFailed { .. } => 403,
             Self::Storage { .. } | Self::Crypto { .. } => 500,
         }
     }
@@ -137,6 +141,7 @@ impl AppError {
                 }],
             ),
             Self::RateLimited { .. } => ("rate_limited", vec![]),
+            Self::TurnstileFailed { .. } => ("turnstile_failed", vec![]),
             Self::Storage { .. } | Self::Crypto { .. } => ("internal", vec![]),
         };
         let message = match self {

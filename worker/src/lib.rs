@@ -10,6 +10,7 @@ mod leads;
 mod rate_limit;
 mod store;
 mod tokens;
+mod turnstile;
 
 use worker::{Context, Env, Request, Response, Result, Router, event};
 

@@ -47,6 +47,8 @@ const CONTROL_FIELDS: &[&str] = &[
     "encoding",
     "captcha_settings",
     "g-recaptcha-response",
+    // Cloudflare Turnstile's token, checked by the worker and never stored.
+    "cf-turnstile-response",
     "recordType",
     "submit",
 ];
