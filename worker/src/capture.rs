@@ -2,7 +2,8 @@
 //! definition by `leadkit_shared::forms::check_submission`. Plain HTML form posts
 //! (URL-encoded or multipart) are answered with a redirect to the thank-you page (or
 //! an HTML list of errors), fetch calls with JSON. An accepted submission is stored
-//! with its raw body in one batch; a rejected one writes nothing.
+//! with its raw body, its `form_submit` touch, the workspace engine's scores and stage
+//! and its stage history in one batch; a rejected one writes nothing.
 
 mod cors;
 mod embed;
