@@ -19,6 +19,8 @@ fn lead(seq: u64, name: &str) -> LeadRecord {
         name: name.into(),
         company: "에이크미".into(),
         captured_at: datetime!(2026-11-24 09:00 +09:00),
+        stage: None,
+        scores: None,
     }
 }
 

@@ -9,6 +9,7 @@ use uuid::Uuid;
 use crate::forms::{ConsentItem, FormField, Localized, ThankYou};
 
 use crate::capture::FieldError;
+use crate::model::{Stage, Tier};
 
 mod auth;
 
@@ -38,6 +39,31 @@ pub struct LeadRecord {
     pub company: String,
     #[serde(with = "time::serde::rfc3339")]
     pub captured_at: OffsetDateTime,
+    /// The lifecycle stage; `None` in records kept from before stages were sent.
+    #[serde(default)]
+    pub stage: Option<Stage>,
+    /// The numbers of the last assessment; `None` for a lead never scored (stored
+    /// before scoring, or kept from before scores were sent).
+    #[serde(default)]
+    pub scores: Option<LeadScores>,
+}
+
+/// A lead's numbers from the workspace's engine, as last computed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LeadScores {
+    /// Points from ICP fit.
+    pub fit: i64,
+    /// Points from engagement.
+    pub engagement: i64,
+    /// `fit + engagement`.
+    pub total: i64,
+    /// The fit tier of the best-matching persona; `None` when no persona matched.
+    pub tier: Option<Tier>,
+    /// The best-matching persona's name.
+    pub persona: Option<String>,
+    /// When the numbers were computed (engagement decays with time).
+    #[serde(with = "time::serde::rfc3339")]
+    pub scored_at: OffsetDateTime,
 }
 
 impl LeadRecord {
@@ -211,7 +237,31 @@ mod tests {
             name: "김민수".into(),
             company: "에이크미".into(),
             captured_at: at,
+            stage: None,
+            scores: None,
         }
+    }
+
+    #[test]
+    fn records_kept_before_scores_still_read() {
+        let kept = r#"{"id":"00000000-0000-0000-0000-000000000001","seq":1,"form_id":"contact",
+            "email":"p1@acme.co.kr","name":"김민수","company":"에이크미",
+            "captured_at":"2026-11-24T09:00:00Z"}"#;
+        let record: LeadRecord = serde_json::from_str(kept).unwrap();
+        assert_eq!(record, lead(1, datetime!(2026-11-24 09:00 UTC)));
+        let mut scored = record.clone();
+        scored.stage = Some(Stage::Mql);
+        scored.scores = Some(LeadScores {
+            fit: 0,
+            engagement: 5,
+            total: 5,
+            tier: None,
+            persona: None,
+            scored_at: datetime!(2026-11-24 09:00 UTC),
+        });
+        let json = serde_json::to_string(&scored).unwrap();
+        assert!(json.contains(r#""stage":"mql""#), "{json}");
+        assert_eq!(serde_json::from_str::<LeadRecord>(&json).unwrap(), scored);
     }
 
     #[test]

@@ -10,9 +10,10 @@ use time::OffsetDateTime;
 use crate::facts::{LeadContext, ScoreSummary};
 use crate::icp::{CompiledIcpSet, FitMatch, IcpError, IcpSet, match_lead};
 use crate::lifecycle::{
-    CompiledLifecycle, ConfigError, LifecycleConfig, StageEvaluation, automatic_change, evaluate,
+    CompiledLifecycle, ConfigError, LifecycleConfig, StageEvaluation, automatic_change, created,
+    evaluate,
 };
-use crate::model::{Account, Lead, Stage, StageChange, Touch};
+use crate::model::{Account, Actor, Lead, Stage, StageChange, Touch};
 use crate::scoring::{
     CompiledModel, ModelError, ScoreExplanation, ScoringModel, Scratch, explain, score_engagement,
 };
@@ -69,6 +70,41 @@ pub struct Explanation {
     pub fit: FitMatch,
     pub score: ScoreExplanation,
     pub stage: StageEvaluation,
+}
+
+/// The stage a lead is created in when a form captures it.
+pub const CREATED_STAGE: Stage = Stage::Lead;
+
+/// The rule named as the actor of a lead's creation.
+pub const CREATED_RULE: &str = "capture.created";
+
+/// Why a stage change was recorded: funnel reports tell creations from rule moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeReason {
+    /// The lead was created in this stage.
+    Created,
+    /// The engine moved the lead by a stage rule.
+    Rule,
+}
+
+impl ChangeReason {
+    /// The stable name stored with the change.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Created => "created",
+            Self::Rule => "rule",
+        }
+    }
+}
+
+/// What the engine decides about a lead just captured.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Intake {
+    /// The lead's numbers, with the touches it came with.
+    pub scores: ScoreSummary,
+    /// Every stage change to record, oldest first: the creation, then the rule move if
+    /// the lead already qualifies for more.
+    pub changes: Vec<(StageChange, ChangeReason)>,
 }
 
 /// Reusable buffers for scoring many leads without allocating per lead.
@@ -151,6 +187,37 @@ impl Engine {
             scores,
             qualifies_for,
             change,
+        }
+    }
+
+    /// Creates a captured lead in [`CREATED_STAGE`] and assesses it with its touches;
+    /// `lead.stage` is left where the rules put it. Recording the creation as a change
+    /// (from no stage) lets funnel reports count every lead, not only those that moved.
+    pub fn intake(
+        &self,
+        lead: &mut Lead,
+        account: Option<&Account>,
+        touches: &[Touch],
+        now: OffsetDateTime,
+        scratch: &mut EngineScratch,
+    ) -> Intake {
+        lead.stage = CREATED_STAGE;
+        let mut created = created(
+            lead,
+            Actor::System {
+                rule: CREATED_RULE.to_owned(),
+            },
+        );
+        created.reason = Some(ChangeReason::Created.as_str().to_owned());
+        let assessment = self.assess(lead, account, touches, now, scratch);
+        let mut changes = vec![(created, ChangeReason::Created)];
+        if let Some(change) = assessment.change {
+            lead.stage = change.to;
+            changes.push((change, ChangeReason::Rule));
+        }
+        Intake {
+            scores: assessment.scores,
+            changes,
         }
     }
 
@@ -246,6 +313,122 @@ mod tests {
         // The generated base spreads over the tiers and some leads move by the rules.
         assert!(tiers.iter().filter(|n| **n > 0).count() >= 3, "{tiers:?}");
         assert!(moved > 0);
+    }
+
+    /// A consenting lead of 한빛소프트, captured at `at`, and its form-submit touch.
+    fn captured(at: OffsetDateTime) -> (Lead, Vec<Touch>) {
+        use crate::model::{
+            ConsentPurpose, ConsentRecord, EntryPath, LeadId, TouchId, Utm, WorkspaceId,
+        };
+        use uuid::Uuid;
+        let mut lead = Lead::new(
+            LeadId(Uuid::from_u128(7)),
+            WorkspaceId(Uuid::nil()),
+            "김민수",
+            EntryPath::Form,
+            at,
+        );
+        lead.stage = Stage::Subscriber;
+        lead.company_name = Some("한빛소프트".into());
+        lead.consents.push(ConsentRecord {
+            purpose: ConsentPurpose::PersonalInfoCollection,
+            granted: true,
+            text_version: "privacy-2026-01".into(),
+            at,
+        });
+        let touch = Touch::form_submit(
+            TouchId(Uuid::from_u128(8)),
+            lead.id,
+            "contact",
+            Utm::default(),
+            at,
+        );
+        (lead, vec![touch])
+    }
+
+    #[test]
+    fn intake_records_the_creation_and_scores_the_form_submit() {
+        let now = datetime!(2026-11-24 9:00 +9);
+        let engine = Engine::new(EngineConfig::korean_b2b_default()).unwrap();
+        let (mut lead, touches) = captured(now);
+        let intake = engine.intake(
+            &mut lead,
+            None,
+            &touches,
+            now,
+            &mut EngineScratch::default(),
+        );
+        assert_eq!(lead.stage, Stage::Lead);
+        // The default form-submit rule gives 5 points; no personas, so no fit or tier.
+        assert_eq!(
+            intake.scores,
+            ScoreSummary {
+                fit: 0,
+                engagement: 5,
+                total: 5,
+                tier: None,
+                persona: None,
+            }
+        );
+        let [(created, reason)] = intake.changes.as_slice() else {
+            panic!("expected one change: {:?}", intake.changes);
+        };
+        assert_eq!(*reason, ChangeReason::Created);
+        assert_eq!((created.from, created.to), (None, Stage::Lead));
+        assert_eq!(
+            created.actor,
+            Actor::System {
+                rule: CREATED_RULE.into()
+            }
+        );
+    }
+
+    #[test]
+    fn intake_moves_a_lead_that_already_meets_a_lower_mql_threshold() {
+        use crate::lifecycle::StageCriterion;
+        let now = datetime!(2026-11-24 9:00 +9);
+        let mut config = EngineConfig::korean_b2b_default();
+        for definition in &mut config.lifecycle.definitions {
+            for criterion in &mut definition.criteria {
+                if let StageCriterion::MinTotal { points } = criterion {
+                    *points = 5;
+                }
+            }
+        }
+        let engine = Engine::new(config).unwrap();
+        let (mut lead, touches) = captured(now);
+        let intake = engine.intake(
+            &mut lead,
+            None,
+            &touches,
+            now,
+            &mut EngineScratch::default(),
+        );
+        assert_eq!(lead.stage, Stage::Mql);
+        let reasons: Vec<_> = intake
+            .changes
+            .iter()
+            .map(|(c, r)| (c.from, c.to, *r))
+            .collect();
+        assert_eq!(
+            reasons,
+            [
+                (None, Stage::Lead, ChangeReason::Created),
+                (Some(Stage::Lead), Stage::Mql, ChangeReason::Rule),
+            ]
+        );
+        assert!(
+            matches!(&intake.changes[1].0.actor, Actor::System { rule } if rule == "lifecycle.mql")
+        );
+    }
+
+    #[test]
+    fn the_stored_default_config_fixture_is_the_default() {
+        // tests/scoring.test.mjs seeds workspace configs from this file: it must stay
+        // what `korean_b2b_default` serialises to.
+        let fixture = include_str!("../../tests/fixtures/engine-config-default.json");
+        let stored: EngineConfig = serde_json::from_str(fixture).unwrap();
+        assert_eq!(stored, EngineConfig::korean_b2b_default());
     }
 
     #[test]

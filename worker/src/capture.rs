@@ -2,7 +2,8 @@
 //! definition by `leadkit_shared::forms::check_submission`. Plain HTML form posts
 //! (URL-encoded or multipart) are answered with a redirect to the thank-you page (or
 //! an HTML list of errors), fetch calls with JSON. An accepted submission is stored
-//! with its raw body in one batch; a rejected one writes nothing.
+//! with its raw body, its `form_submit` touch, the workspace engine's scores and stage
+//! and its stage history in one batch; a rejected one writes nothing.
 
 mod cors;
 mod embed;
@@ -12,11 +13,12 @@ mod pages;
 use futures_util::StreamExt;
 use leadkit_shared::api::{CaptureAccepted, SCHEMA_VERSION};
 use leadkit_shared::capture::{BodyKind, DecodeError, MAX_BODY_BYTES, SubmissionId, decode_body};
+use leadkit_shared::engine::{Engine, EngineScratch, Intake};
 use leadkit_shared::forms::{
-    FormDefinition, SUBMISSION_ID_FIELD, SubmissionInput, SubmissionRejected, ThankYou,
-    check_submission, consents_from_fields,
+    AcceptedSubmission, FormDefinition, SUBMISSION_ID_FIELD, SubmissionInput, SubmissionRejected,
+    ThankYou, check_submission, consents_from_fields,
 };
-use leadkit_shared::model::WorkspaceId;
+use leadkit_shared::model::{LeadId, Stage, Touch, TouchId, WorkspaceId};
 use uuid::Uuid;
 use worker::{Headers, Request, Response, RouteContext};
 
@@ -257,8 +259,10 @@ async fn capture(
     {
         return Ok(Answer::Stored { lead_id, thank_you });
     }
+    let lead_id = clock::random_uuid();
+    let (touch, stage, intake) = assess_new_lead(&db, &row, &accepted, lead_id, now).await?;
     let new = NewSubmission {
-        lead_id: clock::random_uuid(),
+        lead_id,
         submission_id: clock::random_uuid(),
         submission_key: submission_key.as_ref().map(SubmissionId::as_str),
         content_type: facts.content_type.as_deref().unwrap_or(""),
@@ -266,12 +270,60 @@ async fn capture(
         accepted: &accepted,
         received_at: now,
         visitor_id: facts.visitor_id.as_deref(),
+        touch: &touch,
+        stage,
+        intake: &intake,
     };
     let lead_id = match store::insert_submission(&db, &row, &new).await? {
         StoreOutcome::Stored => new.lead_id,
         StoreOutcome::Duplicate { lead_id } => lead_id,
     };
     Ok(Answer::Stored { lead_id, thank_you })
+}
+
+/// Scores and stages a lead about to be created from `accepted` with the workspace's
+/// engine: its `form_submit` touch, the stage the rules leave it in, and what to record.
+/// The engine sees every touch D1 holds for the lead plus the new one, so the same path
+/// serves a lead that already has history.
+async fn assess_new_lead(
+    db: &worker::D1Database,
+    form: &FormRow,
+    accepted: &AcceptedSubmission,
+    lead_id: Uuid,
+    now: time::OffsetDateTime,
+) -> Result<(Touch, Stage, Intake), AppError> {
+    let config = store::engine_config(db, &form.workspace_id).await?;
+    let engine = Engine::new(config).map_err(|e| AppError::Storage {
+        detail: format!(
+            "workspace {} has an unusable engine config: {e}",
+            form.workspace_id
+        ),
+    })?;
+    // Workspace ids in D1 predate typed ids ('default'): the model lead's id is only
+    // read by the engine, never stored.
+    let workspace = WorkspaceId(Uuid::parse_str(&form.workspace_id).unwrap_or(Uuid::nil()));
+    let mut lead =
+        accepted
+            .lead
+            .clone()
+            .into_lead(LeadId(lead_id), workspace, accepted.consents.clone(), now);
+    let touch = Touch::form_submit(
+        TouchId(clock::random_uuid()),
+        lead.id,
+        &form.id,
+        lead.utm.clone(),
+        now,
+    );
+    let mut touches = store::touches_of(db, &form.workspace_id, &lead_id.to_string()).await?;
+    touches.push(touch.clone());
+    let intake = engine.intake(
+        &mut lead,
+        None,
+        &touches,
+        now,
+        &mut EngineScratch::default(),
+    );
+    Ok((touch, lead.stage, intake))
 }
 
 /// The form row and its definition: the stored one, or the default contact form for a

@@ -2,8 +2,10 @@
 
 use std::collections::BTreeMap;
 
-use leadkit_shared::api::LeadRecord;
+use leadkit_shared::api::{LeadRecord, LeadScores};
+use leadkit_shared::engine::{EngineConfig, Intake};
 use leadkit_shared::forms::{AcceptedSubmission, CapturedLead};
+use leadkit_shared::model::{Stage, Tier, Touch};
 use serde::Deserialize;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
@@ -52,6 +54,12 @@ pub struct NewSubmission<'a> {
     pub received_at: OffsetDateTime,
     /// The visitor's `lk_vid` cookie, when the browser sent one.
     pub visitor_id: Option<&'a str>,
+    /// The `form_submit` touch this submission records.
+    pub touch: &'a Touch,
+    /// The stage the engine left the new lead in.
+    pub stage: Stage,
+    /// The engine's numbers and stage changes for the new lead.
+    pub intake: &'a Intake,
 }
 
 /// What storing a submission did.
@@ -73,6 +81,13 @@ struct LeadRow {
     name: String,
     company: String,
     captured_at: String,
+    stage: String,
+    fit: Option<i64>,
+    engagement: Option<i64>,
+    total: Option<i64>,
+    tier: Option<String>,
+    persona: Option<String>,
+    scored_at: Option<String>,
 }
 
 impl LeadRow {
@@ -80,7 +95,28 @@ impl LeadRow {
         let corrupt = |what: &str| AppError::Storage {
             detail: format!("lead seq {} has an unreadable {what}", self.seq),
         };
+        let stage = Stage::from_name(&self.stage).ok_or_else(|| corrupt("stage"))?;
+        // A lead is scored whole or not at all (one UPDATE or INSERT writes every
+        // column), so any missing number means "never scored".
+        let scores = match (self.fit, self.engagement, self.total, &self.scored_at) {
+            (Some(fit), Some(engagement), Some(total), Some(scored_at)) => Some(LeadScores {
+                fit,
+                engagement,
+                total,
+                tier: self
+                    .tier
+                    .as_deref()
+                    .map(|tier| Tier::from_name(tier).ok_or_else(|| corrupt("tier")))
+                    .transpose()?,
+                persona: self.persona,
+                scored_at: OffsetDateTime::parse(scored_at, &Rfc3339)
+                    .map_err(|_| corrupt("scored_at"))?,
+            }),
+            _ => None,
+        };
         Ok(LeadRecord {
+            stage: Some(stage),
+            scores,
             id: Uuid::parse_str(&self.id).map_err(|_| corrupt("id"))?,
             seq: self.seq,
             captured_at: OffsetDateTime::parse(&self.captured_at, &Rfc3339)
@@ -191,7 +227,8 @@ pub async fn find_submission(
     .transpose()
 }
 
-/// Stores a lead and its raw submission in one D1 batch: both rows or neither. When the
+/// Stores a lead (with its stage and scores), its raw submission, its touch and its stage
+/// changes in one D1 batch: all rows or none. When the
 /// submission key is taken (a concurrent retry won the race), the batch rolls back and
 /// the winner's lead id is returned instead.
 pub async fn insert_submission(
@@ -210,10 +247,13 @@ pub async fn insert_submission(
         })?;
     let lead_id = new.lead_id.to_string();
     let text = |value: &Option<String>| JsValue::from_str(value.as_deref().unwrap_or(""));
+    let scores = &new.intake.scores;
+    // scored_at is bound to ?8, the capture time: the engine assessed the lead at it.
     let insert_lead = db
         .prepare(
-            "INSERT INTO leads (id, workspace_id, form_id, email, name, company, extra_json, captured_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "INSERT INTO leads (id, workspace_id, form_id, email, name, company, extra_json, \
+             captured_at, stage, fit, engagement, total, tier, persona, scored_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?8)",
         )
         .bind(&[
             JsValue::from_str(&lead_id),
@@ -224,6 +264,17 @@ pub async fn insert_submission(
             text(&lead.company),
             JsValue::from_str(&extra_json),
             JsValue::from_str(&received_at),
+            JsValue::from_str(new.stage.as_str()),
+            JsValue::from_f64(scores.fit as f64),
+            JsValue::from_f64(scores.engagement as f64),
+            JsValue::from_f64(scores.total as f64),
+            scores
+                .tier
+                .map_or(JsValue::NULL, |tier| JsValue::from_str(tier.as_str())),
+            scores
+                .persona
+                .as_deref()
+                .map_or(JsValue::NULL, JsValue::from_str),
         ])?;
     let insert_submission = db
         .prepare(
@@ -243,7 +294,42 @@ pub async fn insert_submission(
             JsValue::from_str(&lead_id),
             new.visitor_id.map_or(JsValue::NULL, JsValue::from_str),
         ])?;
-    match db.batch(vec![insert_lead, insert_submission]).await {
+    let touch = new.touch;
+    let insert_touch = db
+        .prepare(
+            "INSERT INTO touches (id, workspace_id, lead_id, kind, at, record_json) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )
+        .bind(&[
+            JsValue::from_str(&touch.id.0.to_string()),
+            JsValue::from_str(&form.workspace_id),
+            JsValue::from_str(&lead_id),
+            JsValue::from_str(touch.kind.as_str()),
+            JsValue::from_str(&timestamp(touch.at)?),
+            JsValue::from_str(&to_json(touch)?),
+        ])?;
+    let mut statements = vec![insert_lead, insert_submission, insert_touch];
+    for (change, reason) in &new.intake.changes {
+        statements.push(
+            db.prepare(
+                "INSERT INTO stage_changes (workspace_id, lead_id, from_stage, to_stage, at, \
+                 actor_json, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )
+            .bind(&[
+                JsValue::from_str(&form.workspace_id),
+                JsValue::from_str(&lead_id),
+                change
+                    .from
+                    .map_or(JsValue::NULL, |stage| JsValue::from_str(stage.as_str())),
+                JsValue::from_str(change.to.as_str()),
+                JsValue::from_str(&timestamp(change.at)?),
+                JsValue::from_str(&to_json(&change.actor)?),
+                JsValue::from_str(reason.as_str()),
+            ])?,
+        );
+    }
+    // One batch: lead, submission, touch, scores and stage history all land or none do.
+    match db.batch(statements).await {
         Ok(_) => Ok(StoreOutcome::Stored),
         Err(error) => {
             // Only a taken submission key is an expected failure: look for the winner.
@@ -382,7 +468,8 @@ pub async fn leads_after(
 ) -> Result<Vec<LeadRecord>, AppError> {
     let rows = db
         .prepare(
-            "SELECT seq, id, form_id, email, name, company, captured_at FROM leads \
+            "SELECT seq, id, form_id, email, name, company, captured_at, stage, fit, engagement, \
+             total, tier, persona, scored_at FROM leads \
              WHERE workspace_id = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3",
         )
         .bind(&[
@@ -394,4 +481,57 @@ pub async fn leads_after(
         .await?
         .results::<LeadRow>()?;
     rows.into_iter().map(LeadRow::into_record).collect()
+}
+
+/// A stored engine configuration row.
+#[derive(Debug, Deserialize)]
+struct EngineConfigRow {
+    config_json: String,
+}
+
+/// The workspace's engine configuration: the stored one, or the Korean B2B defaults for
+/// a workspace that never saved its own.
+pub async fn engine_config(db: &D1Database, workspace_id: &str) -> Result<EngineConfig, AppError> {
+    let row = db
+        .prepare("SELECT config_json FROM workspace_engine_config WHERE workspace_id = ?1")
+        .bind(&[JsValue::from_str(workspace_id)])?
+        .first::<EngineConfigRow>(None)
+        .await?;
+    match row {
+        Some(row) => serde_json::from_str(&row.config_json).map_err(|e| AppError::Storage {
+            detail: format!("workspace {workspace_id} has an unreadable engine config: {e}"),
+        }),
+        None => Ok(EngineConfig::korean_b2b_default()),
+    }
+}
+
+/// A stored touch.
+#[derive(Debug, Deserialize)]
+struct TouchRow {
+    id: String,
+    record_json: String,
+}
+
+/// Every stored touch of a lead, oldest first.
+pub async fn touches_of(
+    db: &D1Database,
+    workspace_id: &str,
+    lead_id: &str,
+) -> Result<Vec<Touch>, AppError> {
+    let rows = db
+        .prepare(
+            "SELECT id, record_json FROM touches WHERE workspace_id = ?1 AND lead_id = ?2 \
+             ORDER BY at, id",
+        )
+        .bind(&[JsValue::from_str(workspace_id), JsValue::from_str(lead_id)])?
+        .all()
+        .await?
+        .results::<TouchRow>()?;
+    rows.into_iter()
+        .map(|row| {
+            serde_json::from_str(&row.record_json).map_err(|e| AppError::Storage {
+                detail: format!("touch {} is unreadable: {e}", row.id),
+            })
+        })
+        .collect()
 }

@@ -65,6 +65,12 @@ impl Stage {
             Self::Disqualified => "disqualified",
         }
     }
+
+    /// The stage with this stable name (the inverse of [`Self::as_str`]), as stored in
+    /// D1 and sent by clients.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|stage| stage.as_str() == name)
+    }
 }
 
 /// Who moved a lead.

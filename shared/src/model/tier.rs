@@ -21,4 +21,11 @@ impl Tier {
             Self::D => "D",
         }
     }
+
+    /// The tier with this stable name (the inverse of [`Self::as_str`]).
+    pub fn from_name(name: &str) -> Option<Self> {
+        [Self::A, Self::B, Self::C, Self::D]
+            .into_iter()
+            .find(|tier| tier.as_str() == name)
+    }
 }

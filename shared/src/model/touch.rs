@@ -100,3 +100,25 @@ pub struct Touch {
     #[serde(default)]
     pub utm: Utm,
 }
+
+impl Touch {
+    /// The touch a form submission records: kind `form_submit`, the form in its
+    /// metadata (what rules and attribution match on), the visit's campaign from `utm`.
+    pub fn form_submit(
+        id: TouchId,
+        lead_id: LeadId,
+        form_id: &str,
+        utm: Utm,
+        at: OffsetDateTime,
+    ) -> Self {
+        Self {
+            id,
+            lead_id,
+            account_id: None,
+            kind: TouchKind::FormSubmit,
+            at,
+            metadata: BTreeMap::from([("form_id".to_owned(), form_id.to_owned())]),
+            utm,
+        }
+    }
+}
