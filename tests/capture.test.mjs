@@ -60,18 +60,7 @@ const counts = () => ({
   submissions: worker.d1("SELECT count(*) AS n FROM submissions")[0].n,
 });
 
-function post(path, { contentType, body, accept, headers = {} } = {}) {
-  const h = { ...headers };
-  if (contentType) h["content-type"] = contentType;
-  if (accept) h.accept = accept;
-  return fetch(`${worker.url}${path}`, {
-    method: "POST",
-    headers: h,
-    body,
-    redirect: "manual",
-    signal: AbortSignal.timeout(10_000),
-  });
-}
+const post = (path, options) => worker.post(path, options);
 
 const json = (fields, headers = {}) => ({ contentType: "application/json", body: JSON.stringify(fields), headers });
 const form = (fields, headers = {}) => ({

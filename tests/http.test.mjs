@@ -25,18 +25,7 @@ after(async () => {
 
 const leadCount = () => worker.d1("SELECT count(*) AS n FROM leads")[0].n;
 
-function post(path, { contentType, body, accept, headers = {} } = {}) {
-  const h = { ...headers };
-  if (contentType) h["content-type"] = contentType;
-  if (accept) h.accept = accept;
-  return fetch(`${worker.url}${path}`, {
-    method: "POST",
-    headers: h,
-    body,
-    redirect: "manual",
-    signal: AbortSignal.timeout(10_000),
-  });
-}
+const post = (path, options) => worker.post(path, options);
 
 /** Sends a request that must be refused, and checks that no lead was written. */
 async function refused(path, options, status) {

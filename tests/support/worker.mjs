@@ -117,6 +117,19 @@ export async function startWorker({ seed, vars = {} } = {}) {
 
   return {
     url,
+    /** POSTs `body` to `path` as a client would, without following redirects. */
+    post(path, { contentType, body, accept, headers = {} } = {}) {
+      const h = { ...headers };
+      if (contentType) h["content-type"] = contentType;
+      if (accept) h.accept = accept;
+      return fetch(`${url}${path}`, {
+        method: "POST",
+        headers: h,
+        body,
+        redirect: "manual",
+        signal: AbortSignal.timeout(10_000),
+      });
+    },
     persistDir,
     output: () => output,
     d1(sql, ...params) {
