@@ -6,6 +6,7 @@
 //! - `cargo xtask build`: the app into dist/ and the worker into worker/build/
 //! - `cargo xtask sizes`: gzipped sizes of what a browser and Cloudflare download
 //! - `cargo xtask bench`: the engine's benchmarks, medians in one table
+//! - `cargo xtask load`: 2,000 submissions at concurrency 20 against `wrangler dev`
 //! - `cargo xtask setup`: only the installs
 
 mod bench;
@@ -28,9 +29,23 @@ fn main() -> Result<()> {
         Some("build") => build::run(),
         Some("sizes") => sizes::run(),
         Some("bench") => bench::run(),
+        Some("load") => load(),
         Some("setup") => setup::run(setup::Needs::All),
         other => {
-            bail!("unknown command {other:?}; use one of: dev, test, build, sizes, bench, setup")
+            bail!(
+                "unknown command {other:?}; use one of: dev, test, build, sizes, bench, load, setup"
+            )
         }
     }
+}
+
+/// Builds, then runs the capture load check (tests/load/capture.mjs) with the pinned Node.
+fn load() -> Result<()> {
+    setup::run(setup::Needs::Dev)?;
+    build::run()?;
+    cmd::run(
+        cmd::command(cmd::node())
+            .arg("--disable-warning=ExperimentalWarning")
+            .arg("tests/load/capture.mjs"),
+    )
 }
