@@ -224,6 +224,12 @@ async fn signup(req: &mut Request, env: &Env) -> Result<Response, AppError> {
 }
 
 async fn login(req: &mut Request, env: &Env) -> Result<Response, AppError> {
+    // Each attempt costs a full password hash: cap them per address before any work.
+    let address = req
+        .headers()
+        .get("cf-connecting-ip")?
+        .unwrap_or_else(|| "unknown".to_owned());
+    crate::rate_limit::check(env, crate::rate_limit::Counted::SignIn, &address).await?;
     let request: LoginRequest = read_json(req).await?;
     let valid = validate_login(&request).map_err(|fields| AppError::Invalid { fields })?;
     let db = store::database(env)?;

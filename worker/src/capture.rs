@@ -198,7 +198,14 @@ async fn capture(
 ) -> Result<Answer, AppError> {
     let encoding = facts.encoding.clone()?;
     // Counted before the body is read: a flood costs one small request each.
-    rate_limit::check(&ctx.env, &facts.form_id, &facts.client_address).await?;
+    rate_limit::check(
+        &ctx.env,
+        rate_limit::Counted::FormPost {
+            form_id: &facts.form_id,
+        },
+        &facts.client_address,
+    )
+    .await?;
     let body = read_body_capped(req).await?;
     let db = store::database(&ctx.env)?;
     let (row, form) = load_form(&db, &facts.form_id).await?;

@@ -1,5 +1,5 @@
-//! The per-address, per-form post counter: one Durable Object per (form, address), so
-//! every isolate and every request sees the same count. The decision is
+//! Request counters per client address — form posts per form, sign-in attempts — one
+//! Durable Object per counted thing and address, so every isolate sees the same count. The decision is
 //! `leadkit_shared::capture::decide`; the object only keeps the window.
 
 use leadkit_shared::capture::{RateDecision, RateLimitPolicy, RateWindow, decide};
@@ -9,8 +9,37 @@ use crate::error::AppError;
 
 /// The binding's name in wrangler.toml.
 const BINDING: &str = "RATE_LIMITER";
-/// The setting (`posts/seconds`, wrangler.toml `[vars]`); the shared default without it.
-const SETTING: &str = "CAPTURE_RATE_LIMIT";
+/// What is counted, with its setting (`posts/seconds`, wrangler.toml `[vars]`).
+#[derive(Debug, Clone, Copy)]
+pub enum Counted<'a> {
+    /// Posts to one form; `CAPTURE_RATE_LIMIT`, default 30/60.
+    FormPost { form_id: &'a str },
+    /// Sign-in attempts, which each cost a full password hash; `LOGIN_RATE_LIMIT`,
+    /// default 10/60.
+    SignIn,
+}
+
+impl Counted<'_> {
+    fn setting(self) -> (&'static str, RateLimitPolicy) {
+        match self {
+            Self::FormPost { .. } => ("CAPTURE_RATE_LIMIT", RateLimitPolicy::default()),
+            Self::SignIn => (
+                "LOGIN_RATE_LIMIT",
+                RateLimitPolicy {
+                    max_posts: 10,
+                    window_secs: 60,
+                },
+            ),
+        }
+    }
+
+    fn key(self, address: &str) -> String {
+        match self {
+            Self::FormPost { form_id } => format!("form\u{0}{form_id}\u{0}{address}"),
+            Self::SignIn => format!("sign-in\u{0}{address}"),
+        }
+    }
+}
 const WINDOW_KEY: &str = "window";
 
 /// Counts one (form, address) pair's posts.
@@ -37,18 +66,21 @@ impl DurableObject for RateLimiter {
     }
 }
 
-/// Counts a post from `address` to `form_id`; refuses it when over the limit.
-pub async fn check(env: &Env, form_id: &str, address: &str) -> std::result::Result<(), AppError> {
-    let policy = match env.var(SETTING) {
+/// Counts one request of `what` from `address`; refuses it when over the limit.
+pub async fn check(
+    env: &Env,
+    what: Counted<'_>,
+    address: &str,
+) -> std::result::Result<(), AppError> {
+    let (setting, default) = what.setting();
+    let policy = match env.var(setting) {
         Ok(value) => RateLimitPolicy::parse(&value.to_string()).map_err(|e| AppError::Storage {
-            detail: format!("{SETTING}: {e}"),
+            detail: format!("{setting}: {e}"),
         })?,
-        Err(_) => RateLimitPolicy::default(),
+        Err(_) => default,
     };
     let namespace = env.durable_object(BINDING)?;
-    let stub = namespace
-        .id_from_name(&format!("{form_id}\u{0}{address}"))?
-        .get_stub()?;
+    let stub = namespace.id_from_name(&what.key(address))?.get_stub()?;
     let init = worker::RequestInit {
         method: worker::Method::Post,
         body: Some(wasm_bindgen::JsValue::from_str(
