@@ -37,11 +37,7 @@ fn engine_figures_in_the_browser() {
     let now = datetime!(2026-11-24 0:00 UTC);
     let data = generate(&DatasetSpec::new(42, 100_000, now));
     let engine = Engine::new(EngineConfig::korean_b2b_default()).unwrap();
-    let accounts: Vec<Option<&Account>> = data
-        .account_of
-        .iter()
-        .map(|a| a.map(|i| &data.accounts[i]))
-        .collect();
+    let accounts: Vec<Option<&Account>> = data.lead_accounts();
 
     let prepared = PreparedLeads::new(
         engine.scoring(),

@@ -110,8 +110,8 @@ fn bench(c: &mut Criterion) {
         .map(|(i, lead)| {
             LeadContext::new(
                 lead,
-                data.account_of[i].map(|a| &data.accounts[a]),
-                &data.touches[data.touch_ranges[i].clone()],
+                data.account_of_lead(i),
+                data.touches_of_lead(i),
                 &summaries[i],
             )
         })

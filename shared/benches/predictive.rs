@@ -45,9 +45,9 @@ fn bench(c: &mut Criterion) {
         .iter()
         .enumerate()
         .map(|(i, lead)| {
-            let touches = &data.touches[data.touch_ranges[i].clone()];
+            let touches = data.touches_of_lead(i);
             let hot = touches.iter().any(|t| t.kind == TouchKind::DemoRequest);
-            let account = data.account_of[i].map(|a| &data.accounts[a]);
+            let account = data.account_of_lead(i);
             (
                 LeadContext::new(lead, account, touches, &scores),
                 if hot { i % 3 != 0 } else { i % 9 == 0 },

@@ -14,11 +14,7 @@ fn bench(c: &mut Criterion) {
     let now = datetime!(2026-11-24 0:00 UTC);
     let data = generate(&DatasetSpec::new(42, 100_000, now));
     let engine = Engine::new(EngineConfig::korean_b2b_default()).unwrap();
-    let accounts: Vec<Option<&Account>> = data
-        .account_of
-        .iter()
-        .map(|a| a.map(|i| &data.accounts[i]))
-        .collect();
+    let accounts: Vec<Option<&Account>> = data.lead_accounts();
     let build = || {
         ScoreSnapshots::build(
             &engine,

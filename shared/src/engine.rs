@@ -294,8 +294,8 @@ mod tests {
         let mut tiers = [0usize; 4];
         let mut moved = 0;
         for (i, lead) in data.leads.iter().enumerate() {
-            let account = data.account_of[i].map(|a| &data.accounts[a]);
-            let touches = &data.touches[data.touch_ranges[i].clone()];
+            let account = data.account_of_lead(i);
+            let touches = data.touches_of_lead(i);
             let assessment = engine.assess(lead, account, touches, now, &mut scratch);
             let s = &assessment.scores;
             assert_eq!(s.total, s.fit + s.engagement);

@@ -54,6 +54,25 @@ pub struct Dataset {
     pub touch_ranges: Vec<Range<usize>>,
 }
 
+impl Dataset {
+    /// The account of lead `i`, if it has one.
+    pub fn account_of_lead(&self, i: usize) -> Option<&Account> {
+        self.account_of[i].map(|a| &self.accounts[a])
+    }
+
+    /// The touches of lead `i`.
+    pub fn touches_of_lead(&self, i: usize) -> &[Touch] {
+        &self.touches[self.touch_ranges[i].clone()]
+    }
+
+    /// Every lead's account, in lead order (the layout batch APIs take).
+    pub fn lead_accounts(&self) -> Vec<Option<&Account>> {
+        (0..self.leads.len())
+            .map(|i| self.account_of_lead(i))
+            .collect()
+    }
+}
+
 /// splitmix64: tiny, fast and the same everywhere.
 #[derive(Debug, Clone)]
 pub struct Rng(u64);

@@ -258,11 +258,7 @@ mod tests {
         let now = datetime!(2026-11-24 0:00 UTC);
         let data = generate(&DatasetSpec::new(8, n, now));
         let engine = Engine::new(EngineConfig::korean_b2b_default()).unwrap();
-        let accounts: Vec<Option<&Account>> = data
-            .account_of
-            .iter()
-            .map(|a| a.map(|i| &data.accounts[i]))
-            .collect();
+        let accounts: Vec<Option<&Account>> = data.lead_accounts();
         ScoreSnapshots::build(
             &engine,
             &data.leads,

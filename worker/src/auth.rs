@@ -225,10 +225,7 @@ async fn signup(req: &mut Request, env: &Env) -> Result<Response, AppError> {
 
 async fn login(req: &mut Request, env: &Env) -> Result<Response, AppError> {
     // Each attempt costs a full password hash: cap them per address before any work.
-    let address = req
-        .headers()
-        .get("cf-connecting-ip")?
-        .unwrap_or_else(|| "unknown".to_owned());
+    let address = crate::rate_limit::client_address(req)?;
     crate::rate_limit::check(env, crate::rate_limit::Counted::SignIn, &address).await?;
     let request: LoginRequest = read_json(req).await?;
     let valid = validate_login(&request).map_err(|fields| AppError::Invalid { fields })?;

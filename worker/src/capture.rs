@@ -102,10 +102,7 @@ pub async fn handle_post_capture(
         navigation: headers.get("sec-fetch-mode")?.as_deref() == Some("navigate"),
         idempotency_key: headers.get("idempotency-key")?,
         visitor_id: embed::visitor_id(&req)?,
-        // Cloudflare sets it at the edge; `wrangler dev` sets it to the loopback address.
-        client_address: headers
-            .get("cf-connecting-ip")?
-            .unwrap_or_else(|| "unknown".to_owned()),
+        client_address: rate_limit::client_address(&req)?,
     };
     let wants_html = accepts_html(headers)?;
     let browser_form = facts.encoding.as_ref().is_ok_and(|e| e.is_browser_form());

@@ -66,6 +66,15 @@ impl DurableObject for RateLimiter {
     }
 }
 
+/// The client's address: Cloudflare sets `CF-Connecting-IP` at the edge, and
+/// `wrangler dev` sets it to the loopback address.
+pub fn client_address(req: &Request) -> worker::Result<String> {
+    Ok(req
+        .headers()
+        .get("cf-connecting-ip")?
+        .unwrap_or_else(|| "unknown".to_owned()))
+}
+
 /// Counts one request of `what` from `address`; refuses it when over the limit.
 pub async fn check(
     env: &Env,

@@ -505,12 +505,7 @@ mod tests {
         for (i, l) in data.leads.iter().enumerate() {
             let tier = [None, Some(Tier::A), Some(Tier::C), Some(Tier::D)][i % 4];
             let s = scores((i * 37 % 130) as i64 - 10, tier);
-            let ctx = LeadContext::new(
-                l,
-                data.account_of[i].map(|a| &data.accounts[a]),
-                &data.touches[data.touch_ranges[i].clone()],
-                &s,
-            );
+            let ctx = LeadContext::new(l, data.account_of_lead(i), data.touches_of_lead(i), &s);
             let stage = compiled.qualifies_for(&ctx, NOW);
             assert_eq!(stage, evaluate(&config, &ctx, NOW).qualifies_for);
             *per_stage.entry(stage).or_insert(0usize) += 1;

@@ -289,12 +289,12 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(i, lead)| {
-                let touches = &data.touches[data.touch_ranges[i].clone()];
+                let touches = data.touches_of_lead(i);
                 let hot = touches
                     .iter()
                     .any(|t| matches!(t.kind, TouchKind::DemoRequest | TouchKind::Meeting));
                 let won = if hot { i % 5 != 0 } else { i % 7 == 0 };
-                let account = data.account_of[i].map(|a| &data.accounts[a]);
+                let account = data.account_of_lead(i);
                 (LeadContext::new(lead, account, touches, &scores), won)
             })
             .collect();
