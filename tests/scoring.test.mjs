@@ -153,7 +153,7 @@ test("a duplicate submission id records no second touch or stage change", async 
   // A retry after the first stored, and retries racing each other: one lead in all.
   const retry = await capture("contact", person(4), key);
   assert.equal(retry.body.lead_id, first.body.lead_id);
-  const racing = await Promise.all([1, 2, 3].map(() => capture("contact", person(4), { "idempotency-key": "scoring-duplicate-key-0002" })));
+  const racing = await Promise.all([1, 2, 3].map(() => capture("contact", person(5), { "idempotency-key": "scoring-duplicate-key-0002" })));
   assert.deepEqual(racing.map((r) => r.status), [201, 201, 201]);
   assert.equal(new Set(racing.map((r) => r.body.lead_id)).size, 1);
   assert.deepEqual(rowCounts("default"), {
@@ -162,6 +162,7 @@ test("a duplicate submission id records no second touch or stage change", async 
     touches: counts.touches + 1,
     stage_changes: counts.stage_changes + 1,
   });
+  assert.notEqual(racing[0].body.lead_id, first.body.lead_id, "another person, another lead");
   for (const id of [first.body.lead_id, racing[0].body.lead_id]) {
     assert.equal(worker.d1("SELECT count(*) AS n FROM touches WHERE lead_id = ?", id)[0].n, 1);
     assert.equal(worker.d1("SELECT count(*) AS n FROM stage_changes WHERE lead_id = ?", id)[0].n, 1);

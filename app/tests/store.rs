@@ -21,6 +21,7 @@ fn lead(seq: u64, name: &str) -> LeadRecord {
         captured_at: datetime!(2026-11-24 09:00 +09:00),
         stage: None,
         scores: None,
+        record: None,
     }
 }
 

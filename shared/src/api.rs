@@ -25,7 +25,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub const MAX_PAGE_SIZE: u32 = 1000;
 
 /// One captured lead as the worker stores it and the app shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LeadRecord {
     /// Stable identity, made where the lead was first captured.
     pub id: Uuid,
@@ -46,6 +46,10 @@ pub struct LeadRecord {
     /// before scoring, or kept from before scores were sent).
     #[serde(default)]
     pub scores: Option<LeadScores>,
+    /// The whole lead (consents, custom fields, owner, qualification …); `None` for
+    /// leads stored before whole records were kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record: Option<Box<crate::model::Lead>>,
 }
 
 /// A lead's numbers from the workspace's engine, as last computed.
@@ -79,7 +83,7 @@ impl LeadRecord {
 }
 
 /// A page of `GET /api/leads?after=<seq>`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LeadsPage {
     pub schema_version: u32,
     /// Leads with `seq` above the requested cursor, in ascending `seq`.
@@ -239,6 +243,7 @@ mod tests {
             captured_at: at,
             stage: None,
             scores: None,
+            record: None,
         }
     }
 

@@ -13,6 +13,7 @@ pub mod forms;
 pub mod handoff;
 pub mod icp;
 pub mod identity;
+pub mod lead_update;
 pub mod lifecycle;
 mod mac;
 pub mod model;

@@ -13,17 +13,19 @@ mod pages;
 use futures_util::StreamExt;
 use leadkit_shared::api::{CaptureAccepted, SCHEMA_VERSION};
 use leadkit_shared::capture::{BodyKind, DecodeError, MAX_BODY_BYTES, SubmissionId, decode_body};
-use leadkit_shared::engine::{Engine, EngineScratch, Intake};
+use leadkit_shared::engine::Engine;
 use leadkit_shared::forms::{
     AcceptedSubmission, FormDefinition, SUBMISSION_ID_FIELD, SubmissionInput, SubmissionRejected,
     ThankYou, check_submission, consents_from_fields,
 };
-use leadkit_shared::model::{LeadId, Stage, Touch, TouchId, WorkspaceId};
+use leadkit_shared::lead_update::{email_key, on_submission};
+use leadkit_shared::model::{LeadId, Touch, TouchId, WorkspaceId};
 use uuid::Uuid;
 use worker::{Headers, Request, Response, RouteContext};
 
 use crate::error::AppError;
-use crate::store::{FormRow, NewSubmission, StoreOutcome};
+use crate::store::leads::LeadWrite;
+use crate::store::{FormRow, NewSubmission};
 use crate::{clock, rate_limit, store, turnstile};
 
 pub use embed::{handle_get_embed_script, handle_get_form_schema};
@@ -263,39 +265,38 @@ async fn capture(
     {
         return Ok(Answer::Stored { lead_id, thank_you });
     }
-    let lead_id = clock::random_uuid();
-    let (touch, stage, intake) = assess_new_lead(&db, &row, &accepted, lead_id, now).await?;
-    let new = NewSubmission {
-        lead_id,
-        submission_id: clock::random_uuid(),
-        submission_key: submission_key.as_ref().map(SubmissionId::as_str),
-        content_type: facts.content_type.as_deref().unwrap_or(""),
-        raw_body: &body,
-        accepted: &accepted,
-        received_at: now,
-        visitor_id: facts.visitor_id.as_deref(),
-        touch: &touch,
-        stage,
-        intake: &intake,
-    };
-    let lead_id = match store::insert_submission(&db, &row, &new).await? {
-        StoreOutcome::Stored => new.lead_id,
-        StoreOutcome::Duplicate { lead_id } => lead_id,
-    };
+    let lead_id = store_submission(
+        &db,
+        &row,
+        facts,
+        &body,
+        &accepted,
+        submission_key.as_ref(),
+        now,
+    )
+    .await?;
     Ok(Answer::Stored { lead_id, thank_you })
 }
 
-/// Scores and stages a lead about to be created from `accepted` with the workspace's
-/// engine: its `form_submit` touch, the stage the rules leave it in, and what to record.
-/// The engine sees every touch D1 holds for the lead plus the new one, so the same path
-/// serves a lead that already has history.
-async fn assess_new_lead(
+/// How often a capture that lost a race (a concurrent first post from the same
+/// address, a concurrent update of the same lead) is recomputed and written again.
+/// Races need bursts on one person to happen at all; eight tries with a growing,
+/// jittered pause let a burst of a dozen posts all land.
+const WRITE_ATTEMPTS: u32 = 8;
+
+/// Scores the submission with the workspace's engine — as a new lead, or folded into the
+/// lead its e-mail already has — and stores the lead, its raw submission, its touch and
+/// stage history in one batch. Returns the lead's id (the earlier submission's, when a
+/// concurrent retry with the same key won).
+async fn store_submission(
     db: &worker::D1Database,
     form: &FormRow,
+    facts: &RequestFacts,
+    body: &[u8],
     accepted: &AcceptedSubmission,
-    lead_id: Uuid,
+    submission_key: Option<&SubmissionId>,
     now: time::OffsetDateTime,
-) -> Result<(Touch, Stage, Intake), AppError> {
+) -> Result<Uuid, AppError> {
     let config = store::engine_config(db, &form.workspace_id).await?;
     let engine = Engine::new(config).map_err(|e| AppError::Storage {
         detail: format!(
@@ -303,31 +304,91 @@ async fn assess_new_lead(
             form.workspace_id
         ),
     })?;
-    // Workspace ids in D1 predate typed ids ('default'): the model lead's id is only
-    // read by the engine, never stored.
+    // Workspace ids in D1 predate typed ids ('default'): the model's workspace id is
+    // only read by the engine, never stored.
     let workspace = WorkspaceId(Uuid::parse_str(&form.workspace_id).unwrap_or(Uuid::nil()));
-    let mut lead =
-        accepted
-            .lead
-            .clone()
-            .into_lead(LeadId(lead_id), workspace, accepted.consents.clone(), now);
+    let captured = accepted.lead.clone().into_lead(
+        LeadId(clock::random_uuid()),
+        workspace,
+        accepted.consents.clone(),
+        now,
+    );
     let touch = Touch::form_submit(
         TouchId(clock::random_uuid()),
-        lead.id,
+        captured.id,
         &form.id,
-        lead.utm.clone(),
+        captured.utm.clone(),
         now,
     );
-    let mut touches = store::touches_of(db, &form.workspace_id, &lead_id.to_string()).await?;
-    touches.push(touch.clone());
-    let intake = engine.intake(
-        &mut lead,
-        None,
-        &touches,
-        now,
-        &mut EngineScratch::default(),
-    );
-    Ok((touch, lead.stage, intake))
+    let key = email_key(&captured);
+    let extra_json = store::to_json(&store::extra_fields(&accepted.lead))?;
+    let submission_id = clock::random_uuid();
+    let mut last_error = None;
+    for attempt in 0..WRITE_ATTEMPTS {
+        if attempt > 0 {
+            clock::pause_before_retry(attempt).await;
+        }
+        let stored = match &key {
+            Some(key) => store::leads::lead_by_email_key(db, &form.workspace_id, key).await?,
+            None => None,
+        };
+        let read_version = stored.as_ref().map(|s| s.version);
+        let update = on_submission(
+            &engine,
+            stored.map(|s| s.known),
+            captured.clone(),
+            touch.clone(),
+            &form.id,
+            now,
+        );
+        let lead_id = update.lead.id.0;
+        let mut statements = store::leads::write_statements(
+            db,
+            &LeadWrite {
+                workspace_id: &form.workspace_id,
+                form_id: &form.id,
+                update: &update,
+                read_version,
+                extra_json: &extra_json,
+                at: now,
+            },
+        )?;
+        statements.push(store::submission_statement(
+            db,
+            form,
+            &NewSubmission {
+                submission_id,
+                lead_id,
+                submission_key: submission_key.map(SubmissionId::as_str),
+                content_type: facts.content_type.as_deref().unwrap_or(""),
+                raw_body: body,
+                accepted,
+                received_at: now,
+                visitor_id: facts.visitor_id.as_deref(),
+            },
+        )?);
+        match db.batch(statements).await {
+            Ok(_) => return Ok(lead_id),
+            Err(error) => {
+                // A taken submission key: a concurrent retry of this submission won.
+                if let Some(key) = submission_key
+                    && let Some(lead_id) = store::find_submission(db, form, key.as_str()).await?
+                {
+                    return Ok(lead_id);
+                }
+                // Otherwise another writer may have created or changed this person's
+                // lead since it was read: read again and recompute.
+                worker::console_log!("form {}: capture write retried: {error}", form.id);
+                last_error = Some(error);
+            }
+        }
+    }
+    Err(last_error.map_or_else(
+        || AppError::Storage {
+            detail: "capture write failed".into(),
+        },
+        AppError::from,
+    ))
 }
 
 /// The form row and its definition: the stored one, or the default contact form for a

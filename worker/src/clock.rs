@@ -40,3 +40,11 @@ pub fn random_bytes<const N: usize>() -> Result<[u8; N], crate::error::AppError>
         .map_err(failed)?;
     Ok(bytes)
 }
+
+/// Waits a little before retrying a write that lost a race: up to 20 ms times the
+/// attempt number, at random so racing writers spread out instead of colliding again.
+pub async fn pause_before_retry(attempt: u32) {
+    let [byte] = random_bytes::<1>().unwrap_or([128]);
+    let millis = u64::from(attempt) * (5 + u64::from(byte) * 15 / 255);
+    worker::Delay::from(std::time::Duration::from_millis(millis)).await;
+}

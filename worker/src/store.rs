@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use leadkit_shared::api::{LeadRecord, LeadScores};
-use leadkit_shared::engine::{EngineConfig, Intake};
+use leadkit_shared::engine::EngineConfig;
 use leadkit_shared::forms::{AcceptedSubmission, CapturedLead};
 use leadkit_shared::model::{Stage, Tier, Touch};
 use serde::Deserialize;
@@ -11,11 +11,12 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 use uuid::Uuid;
 use wasm_bindgen::JsValue;
-use worker::D1Database;
+use worker::{D1Database, D1PreparedStatement};
 
 use crate::error::AppError;
 
 pub mod auth;
+pub mod leads;
 
 /// The D1 binding's name in wrangler.toml.
 const DB_BINDING: &str = "DB";
@@ -36,41 +37,6 @@ struct SubmissionRow {
     lead_id: String,
 }
 
-/// One accepted submission, as received and as checked, ready to store.
-pub struct NewSubmission<'a> {
-    /// The new lead's id.
-    pub lead_id: Uuid,
-    /// The submission row's own id.
-    pub submission_id: Uuid,
-    /// The client's submission id, when it sent one.
-    pub submission_key: Option<&'a str>,
-    /// The media type the body came as.
-    pub content_type: &'a str,
-    /// The body as received.
-    pub raw_body: &'a [u8],
-    /// What `check_submission` made of it.
-    pub accepted: &'a AcceptedSubmission,
-    /// When it arrived.
-    pub received_at: OffsetDateTime,
-    /// The visitor's `lk_vid` cookie, when the browser sent one.
-    pub visitor_id: Option<&'a str>,
-    /// The `form_submit` touch this submission records.
-    pub touch: &'a Touch,
-    /// The stage the engine left the new lead in.
-    pub stage: Stage,
-    /// The engine's numbers and stage changes for the new lead.
-    pub intake: &'a Intake,
-}
-
-/// What storing a submission did.
-pub enum StoreOutcome {
-    /// Lead and submission rows are both written.
-    Stored,
-    /// Another request with the same submission key was stored first; nothing was
-    /// written by this one. Holds that submission's lead id.
-    Duplicate { lead_id: Uuid },
-}
-
 /// A lead row as D1 returns it.
 #[derive(Debug, Deserialize)]
 struct LeadRow {
@@ -88,6 +54,7 @@ struct LeadRow {
     tier: Option<String>,
     persona: Option<String>,
     scored_at: Option<String>,
+    record_json: Option<String>,
 }
 
 impl LeadRow {
@@ -114,7 +81,13 @@ impl LeadRow {
             }),
             _ => None,
         };
+        let record = self
+            .record_json
+            .as_deref()
+            .map(|json| serde_json::from_str(json).map_err(|_| corrupt("record")))
+            .transpose()?;
         Ok(LeadRecord {
+            record,
             stage: Some(stage),
             scores,
             id: Uuid::parse_str(&self.id).map_err(|_| corrupt("id"))?,
@@ -227,56 +200,34 @@ pub async fn find_submission(
     .transpose()
 }
 
-/// Stores a lead (with its stage and scores), its raw submission, its touch and its stage
-/// changes in one D1 batch: all rows or none. When the
-/// submission key is taken (a concurrent retry won the race), the batch rolls back and
-/// the winner's lead id is returned instead.
-pub async fn insert_submission(
+/// One accepted submission as received, for the audit trail.
+pub struct NewSubmission<'a> {
+    /// The submission row's own id.
+    pub submission_id: Uuid,
+    /// The lead it made or updated.
+    pub lead_id: Uuid,
+    /// The client's submission id, when it sent one.
+    pub submission_key: Option<&'a str>,
+    /// The media type the body came as.
+    pub content_type: &'a str,
+    /// The body as received.
+    pub raw_body: &'a [u8],
+    /// What `check_submission` made of it.
+    pub accepted: &'a AcceptedSubmission,
+    /// When it arrived.
+    pub received_at: OffsetDateTime,
+    /// The visitor's `lk_vid` cookie, when the browser sent one.
+    pub visitor_id: Option<&'a str>,
+}
+
+/// The statement that keeps a submission as received. It goes in the batch that stores
+/// the lead: a taken submission key fails it and the whole batch.
+pub fn submission_statement(
     db: &D1Database,
     form: &FormRow,
     new: &NewSubmission<'_>,
-) -> Result<StoreOutcome, AppError> {
-    let lead = &new.accepted.lead;
-    let extra_json = to_json(&extra_fields(lead))?;
-    let consents_json = to_json(&new.accepted.consents)?;
-    let received_at = new
-        .received_at
-        .format(&Rfc3339)
-        .map_err(|e| AppError::Storage {
-            detail: e.to_string(),
-        })?;
-    let lead_id = new.lead_id.to_string();
-    let text = |value: &Option<String>| JsValue::from_str(value.as_deref().unwrap_or(""));
-    let scores = &new.intake.scores;
-    // scored_at is bound to ?8, the capture time: the engine assessed the lead at it.
-    let insert_lead = db
-        .prepare(
-            "INSERT INTO leads (id, workspace_id, form_id, email, name, company, extra_json, \
-             captured_at, stage, fit, engagement, total, tier, persona, scored_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?8)",
-        )
-        .bind(&[
-            JsValue::from_str(&lead_id),
-            JsValue::from_str(&form.workspace_id),
-            JsValue::from_str(&form.id),
-            text(&lead.email),
-            text(&lead.name),
-            text(&lead.company),
-            JsValue::from_str(&extra_json),
-            JsValue::from_str(&received_at),
-            JsValue::from_str(new.stage.as_str()),
-            JsValue::from_f64(scores.fit as f64),
-            JsValue::from_f64(scores.engagement as f64),
-            JsValue::from_f64(scores.total as f64),
-            scores
-                .tier
-                .map_or(JsValue::NULL, |tier| JsValue::from_str(tier.as_str())),
-            scores
-                .persona
-                .as_deref()
-                .map_or(JsValue::NULL, JsValue::from_str),
-        ])?;
-    let insert_submission = db
+) -> Result<D1PreparedStatement, AppError> {
+    Ok(db
         .prepare(
             "INSERT INTO submissions (id, workspace_id, form_id, submission_key, content_type, \
              raw_body, consents_json, received_at, lead_id, visitor_id) \
@@ -289,67 +240,20 @@ pub async fn insert_submission(
             new.submission_key.map_or(JsValue::NULL, JsValue::from_str),
             JsValue::from_str(new.content_type),
             js_sys::Uint8Array::from(new.raw_body).into(),
-            JsValue::from_str(&consents_json),
-            JsValue::from_str(&received_at),
-            JsValue::from_str(&lead_id),
+            JsValue::from_str(&to_json(&new.accepted.consents)?),
+            JsValue::from_str(&timestamp(new.received_at)?),
+            JsValue::from_str(&new.lead_id.to_string()),
             new.visitor_id.map_or(JsValue::NULL, JsValue::from_str),
-        ])?;
-    let touch = new.touch;
-    let insert_touch = db
-        .prepare(
-            "INSERT INTO touches (id, workspace_id, lead_id, kind, at, record_json) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )
-        .bind(&[
-            JsValue::from_str(&touch.id.0.to_string()),
-            JsValue::from_str(&form.workspace_id),
-            JsValue::from_str(&lead_id),
-            JsValue::from_str(touch.kind.as_str()),
-            JsValue::from_str(&timestamp(touch.at)?),
-            JsValue::from_str(&to_json(touch)?),
-        ])?;
-    let mut statements = vec![insert_lead, insert_submission, insert_touch];
-    for (change, reason) in &new.intake.changes {
-        statements.push(
-            db.prepare(
-                "INSERT INTO stage_changes (workspace_id, lead_id, from_stage, to_stage, at, \
-                 actor_json, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )
-            .bind(&[
-                JsValue::from_str(&form.workspace_id),
-                JsValue::from_str(&lead_id),
-                change
-                    .from
-                    .map_or(JsValue::NULL, |stage| JsValue::from_str(stage.as_str())),
-                JsValue::from_str(change.to.as_str()),
-                JsValue::from_str(&timestamp(change.at)?),
-                JsValue::from_str(&to_json(&change.actor)?),
-                JsValue::from_str(reason.as_str()),
-            ])?,
-        );
-    }
-    // One batch: lead, submission, touch, scores and stage history all land or none do.
-    match db.batch(statements).await {
-        Ok(_) => Ok(StoreOutcome::Stored),
-        Err(error) => {
-            // Only a taken submission key is an expected failure: look for the winner.
-            if let Some(key) = new.submission_key
-                && let Some(lead_id) = find_submission(db, form, key).await?
-            {
-                return Ok(StoreOutcome::Duplicate { lead_id });
-            }
-            Err(error.into())
-        }
-    }
+        ])?)
 }
 
 /// What a known visitor has told a workspace before: one entry per stored lead.
 #[derive(Debug, Deserialize)]
-struct KnownLeadRow {
-    email: String,
-    name: String,
-    company: String,
-    extra_json: String,
+pub(crate) struct KnownLeadRow {
+    pub email: String,
+    pub name: String,
+    pub company: String,
+    pub extra_json: String,
 }
 
 /// The leads a returning visitor left in `form`'s workspace, found by their `lk_vid`
@@ -383,7 +287,7 @@ pub async fn known_leads(
 }
 
 /// The inverse of [`extra_fields`]: a stored lead row as captured values.
-fn captured_from_row(row: KnownLeadRow) -> CapturedLead {
+pub(crate) fn captured_from_row(row: KnownLeadRow) -> CapturedLead {
     let mut extra: BTreeMap<String, String> =
         serde_json::from_str(&row.extra_json).unwrap_or_default();
     let mut take = |key: &str| extra.remove(key);
@@ -419,7 +323,7 @@ fn captured_from_row(row: KnownLeadRow) -> CapturedLead {
 }
 
 /// The lead's values that have no column of their own, by name, for `extra_json`.
-fn extra_fields(lead: &CapturedLead) -> BTreeMap<String, String> {
+pub fn extra_fields(lead: &CapturedLead) -> BTreeMap<String, String> {
     let mut extra: BTreeMap<String, String> = lead.custom.clone();
     let named = [
         ("given_name", &lead.given_name),
@@ -453,13 +357,14 @@ fn extra_fields(lead: &CapturedLead) -> BTreeMap<String, String> {
     extra
 }
 
-fn to_json<T: serde::Serialize>(value: &T) -> Result<String, AppError> {
+pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, AppError> {
     serde_json::to_string(value).map_err(|e| AppError::Storage {
         detail: e.to_string(),
     })
 }
 
-/// Up to `limit` leads of a workspace with `seq` above `after`, ascending.
+/// Up to `limit` leads of a workspace changed after change-log position `after`, each
+/// once (as it stands now, with its latest position), in ascending position.
 pub async fn leads_after(
     db: &D1Database,
     workspace_id: &str,
@@ -468,9 +373,12 @@ pub async fn leads_after(
 ) -> Result<Vec<LeadRecord>, AppError> {
     let rows = db
         .prepare(
-            "SELECT seq, id, form_id, email, name, company, captured_at, stage, fit, engagement, \
-             total, tier, persona, scored_at FROM leads \
-             WHERE workspace_id = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3",
+            "SELECT c.seq AS seq, l.id, l.form_id, l.email, l.name, l.company, l.captured_at, \
+             l.stage, l.fit, l.engagement, l.total, l.tier, l.persona, l.scored_at, l.record_json \
+             FROM (SELECT lead_id, MAX(seq) AS seq FROM lead_changes \
+                   WHERE workspace_id = ?1 AND seq > ?2 GROUP BY lead_id) AS c \
+             JOIN leads AS l ON l.id = c.lead_id \
+             ORDER BY c.seq LIMIT ?3",
         )
         .bind(&[
             JsValue::from_str(workspace_id),
