@@ -384,6 +384,31 @@ const MATRIX = {
       assert.equal(body.name, "renamed by A");
     }
   },
+  "GET /api/handoff/settings": async (creds, who) => {
+    const { body, text } = await expect(200, "GET", "/api/handoff/settings", creds);
+    if (who === B) assertNothingOfA(text, "B's /api/handoff/settings");
+    assert.ok(body.settings.handoff_stage);
+  },
+  "PUT /api/handoff/settings": async (creds, who) => {
+    const before = worker.d1("SELECT workspace_id, version FROM handoff_settings ORDER BY workspace_id");
+    const { body } = await expect(200, "GET", "/api/handoff/settings", creds);
+    await expect(200, "PUT", "/api/handoff/settings", { ...creds, json: body.settings });
+    const after = worker.d1("SELECT workspace_id, version FROM handoff_settings ORDER BY workspace_id");
+    const changed = after.filter((row) => !before.some((b) => b.workspace_id === row.workspace_id && b.version === row.version));
+    assert.deepEqual(changed.map((r) => r.workspace_id), [who.workspace], "saved into another workspace");
+  },
+  "GET /api/handoff/queue": async (creds, who) => {
+    const { body, text } = await expect(200, "GET", "/api/handoff/queue", creds);
+    const ids = new Set(worker.d1("SELECT id FROM handoffs WHERE workspace_id = ?", who.workspace).map((r) => r.id));
+    for (const entry of [...body.waiting, ...body.assigned, ...body.answered]) assert.ok(ids.has(entry.id));
+    if (who === B) assertNothingOfA(text, "B's /api/handoff/queue");
+  },
+  "POST /api/handoffs/:id/answer": async (creds, who) => {
+    // No handoff of either workspace has this id; A's own handoffs are answered across
+    // workspaces in tests/handoff.test.mjs. The answer must be a 404 that names nothing.
+    const { text } = await expect(404, "POST", `/api/handoffs/${A.token.id}/answer`, { ...creds, json: { answer: "accept" } });
+    if (who === B) assertNothingOfA(text, "B's handoff answer");
+  },
   "POST /api/auth/logout": async (creds, who) => {
     if (creds.bearer) {
       await expect(400, "POST", "/api/auth/logout", creds);

@@ -12,11 +12,13 @@ use crate::capture::FieldError;
 use crate::model::{Stage, Tier};
 
 mod auth;
+mod handoff;
 
 pub use auth::{
     CreateTokenRequest, LoginRequest, MeResponse, SignupRequest, TokenCreated, TokenList,
     TokenSummary, UserSummary, WorkspaceSummary,
 };
+pub use handoff::{HandoffEntry, HandoffQueue, HandoffSettingsView, HandoffState, RepLoadView};
 
 /// Version of the wire format; bumped when a type here changes incompatibly.
 pub const SCHEMA_VERSION: u32 = 1;

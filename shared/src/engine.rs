@@ -85,6 +85,8 @@ pub enum ChangeReason {
     Created,
     /// The engine moved the lead by a stage rule.
     Rule,
+    /// Sales answered a handoff (accepted, or rejected with a reason).
+    Handoff,
 }
 
 impl ChangeReason {
@@ -93,6 +95,7 @@ impl ChangeReason {
         match self {
             Self::Created => "created",
             Self::Rule => "rule",
+            Self::Handoff => "handoff",
         }
     }
 }

@@ -9,7 +9,7 @@ mod retry;
 mod signing;
 
 pub use delivery::{AttemptOutcome, DeliveryLog, DeliveryStatus};
-pub use event::{LeadCreated, WebhookEnvelope, WebhookEvent, WebhookEventType};
+pub use event::{LeadCreated, WaitingTooLong, WebhookEnvelope, WebhookEvent, WebhookEventType};
 pub use retry::{RetrySchedule, RetryScheduleError};
 pub use signing::{
     HEADER_ID, HEADER_SIGNATURE, HEADER_TIMESTAMP, SignatureError, TIMESTAMP_TOLERANCE_SECS,

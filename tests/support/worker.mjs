@@ -142,6 +142,21 @@ export async function startWorker({ seed, vars = {} } = {}) {
         db.close();
       }
     },
+    /**
+     * Writes to the worker's local D1 behind its back. Only for standing in for the
+     * passage of time (moving a stored due time into the past), never for setting up
+     * what the API can set up.
+     */
+    d1Write(sql, ...params) {
+      const dbDir = join(persistDir, "v3/d1/miniflare-D1DatabaseObject");
+      const file = readdirSync(dbDir).find((n) => n.endsWith(".sqlite") && n !== "metadata.sqlite");
+      const db = new DatabaseSync(join(dbDir, file));
+      try {
+        return db.prepare(sql).run(...params);
+      } finally {
+        db.close();
+      }
+    },
     async stop() {
       const exited = new Promise((r) => child.once("exit", r));
       child.kill("SIGTERM");

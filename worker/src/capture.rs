@@ -26,7 +26,7 @@ use worker::{Headers, Request, Response, RouteContext};
 use crate::error::AppError;
 use crate::store::leads::LeadWrite;
 use crate::store::{FormRow, NewSubmission};
-use crate::{clock, rate_limit, store, turnstile};
+use crate::{clock, handoff, rate_limit, store, turnstile};
 
 pub use embed::{handle_get_embed_script, handle_get_form_schema};
 
@@ -265,7 +265,7 @@ async fn capture(
     {
         return Ok(Answer::Stored { lead_id, thank_you });
     }
-    let lead_id = store_submission(
+    let stored = store_submission(
         &db,
         &row,
         facts,
@@ -275,7 +275,13 @@ async fn capture(
         now,
     )
     .await?;
-    Ok(Answer::Stored { lead_id, thank_you })
+    if stored.queued_for_sales {
+        handoff::nudge(&ctx.env, &row.workspace_id).await;
+    }
+    Ok(Answer::Stored {
+        lead_id: stored.lead_id,
+        thank_you,
+    })
 }
 
 /// How often a capture that lost a race (a concurrent first post from the same
@@ -284,10 +290,19 @@ async fn capture(
 /// jittered pause let a burst of a dozen posts all land.
 const WRITE_ATTEMPTS: u32 = 8;
 
+/// What storing a submission did.
+struct Stored {
+    /// The lead's id (the earlier submission's, when a concurrent retry with the same
+    /// key won).
+    lead_id: Uuid,
+    /// Whether the lead entered the handoff stage and was queued for sales.
+    queued_for_sales: bool,
+}
+
 /// Scores the submission with the workspace's engine — as a new lead, or folded into the
-/// lead its e-mail already has — and stores the lead, its raw submission, its touch and
-/// stage history in one batch. Returns the lead's id (the earlier submission's, when a
-/// concurrent retry with the same key won).
+/// lead its e-mail already has — and stores the lead, its raw submission, its touch,
+/// stage history and (when it enters the handoff stage) its place in the sales queue in
+/// one batch.
 async fn store_submission(
     db: &worker::D1Database,
     form: &FormRow,
@@ -296,8 +311,11 @@ async fn store_submission(
     accepted: &AcceptedSubmission,
     submission_key: Option<&SubmissionId>,
     now: time::OffsetDateTime,
-) -> Result<Uuid, AppError> {
+) -> Result<Stored, AppError> {
     let config = store::engine_config(db, &form.workspace_id).await?;
+    let handoff_settings = store::handoff::settings(db, &form.workspace_id)
+        .await?
+        .settings;
     let engine = Engine::new(config).map_err(|e| AppError::Storage {
         detail: format!(
             "workspace {} has an unusable engine config: {e}",
@@ -353,6 +371,10 @@ async fn store_submission(
                 at: now,
             },
         )?;
+        let queued =
+            handoff::enqueue_if_entered(db, &form.workspace_id, &handoff_settings, &update, now)?;
+        let queued_for_sales = queued.is_some();
+        statements.extend(queued);
         statements.push(store::submission_statement(
             db,
             form,
@@ -368,13 +390,21 @@ async fn store_submission(
             },
         )?);
         match db.batch(statements).await {
-            Ok(_) => return Ok(lead_id),
+            Ok(_) => {
+                return Ok(Stored {
+                    lead_id,
+                    queued_for_sales,
+                });
+            }
             Err(error) => {
                 // A taken submission key: a concurrent retry of this submission won.
                 if let Some(key) = submission_key
                     && let Some(lead_id) = store::find_submission(db, form, key.as_str()).await?
                 {
-                    return Ok(lead_id);
+                    return Ok(Stored {
+                        lead_id,
+                        queued_for_sales: false,
+                    });
                 }
                 // Otherwise another writer may have created or changed this person's
                 // lead since it was read: read again and recompute.

@@ -58,6 +58,10 @@ pub enum AppError {
     /// Too many posts from one address to one form in the current window.
     #[error("too many submissions from this address; try again in {retry_after_secs} seconds")]
     RateLimited { retry_after_secs: u32 },
+    /// The request is valid but the resource is not in a state that allows it (a
+    /// handoff already answered, a stage move the rules forbid).
+    #[error("{message}")]
+    Conflict { code: &'static str, message: String },
     /// D1 or the runtime failed; the detail goes to the log only.
     #[error("storage failed: {detail}")]
     Storage { detail: String },
@@ -90,7 +94,7 @@ impl AppError {
             Self::UnknownForm { .. } | Self::NotFound { .. } => 404,
             Self::Unauthenticated { .. } | Self::InvalidCredentials => 401,
             Self::Forbidden { .. } => 403,
-            Self::EmailTaken => 409,
+            Self::EmailTaken | Self::Conflict { .. } => 409,
             Self::RateLimited { .. } => 429,
             Self::TurnstileFailed { .. } => 403,
             Self::Storage { .. } | Self::Crypto { .. } => 500,
@@ -141,6 +145,7 @@ impl AppError {
                 }],
             ),
             Self::RateLimited { .. } => ("rate_limited", vec![]),
+            Self::Conflict { code, .. } => (*code, vec![]),
             Self::TurnstileFailed { .. } => ("turnstile_failed", vec![]),
             Self::Storage { .. } | Self::Crypto { .. } => ("internal", vec![]),
         };

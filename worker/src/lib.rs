@@ -6,6 +6,7 @@ mod capture;
 mod clock;
 mod error;
 mod forms;
+mod handoff;
 mod leads;
 mod rate_limit;
 mod store;
@@ -40,6 +41,19 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
         .post_async("/api/tokens", tokens::handle_post_token)
         .get_async("/api/tokens", tokens::handle_get_tokens)
         .delete_async("/api/tokens/:id", tokens::handle_delete_token)
+        .get_async(
+            "/api/handoff/settings",
+            handoff::handle_get_handoff_settings,
+        )
+        .put_async(
+            "/api/handoff/settings",
+            handoff::handle_put_handoff_settings,
+        )
+        .get_async("/api/handoff/queue", handoff::handle_get_handoff_queue)
+        .post_async(
+            "/api/handoffs/:id/answer",
+            handoff::handle_post_handoff_answer,
+        )
         .get("/api/health", |_, _| Response::ok("ok"))
         .get("/api/openapi.json", |_, _| {
             let mut res = Response::ok(OPENAPI)?;

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 use time::macros::date;
-use time::{Date, Duration, OffsetDateTime, Time, UtcOffset, Weekday};
+use time::{Date, Duration, OffsetDateTime, Time, UtcOffset};
 
 /// A team's working week.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -13,8 +13,16 @@ pub struct WorkCalendar {
     /// Working hours start and end, local time, on the hour (9 and 18 for 09:00–18:00).
     pub day_start_hour: u8,
     pub day_end_hour: u8,
-    /// Days off besides Saturday and Sunday.
+    /// Days off besides the weekend.
     pub holidays: Vec<Date>,
+    /// The weekly days off, ISO numbered (1 = Monday … 7 = Sunday); Saturday and Sunday
+    /// unless a team works other days.
+    #[serde(default = "saturday_and_sunday")]
+    pub weekend_days: Vec<u8>,
+}
+
+fn saturday_and_sunday() -> Vec<u8> {
+    vec![6, 7]
 }
 
 /// Korean public holidays of 2026 as announced (substitute holidays included). A list,
@@ -48,6 +56,7 @@ impl WorkCalendar {
             day_start_hour: 9,
             day_end_hour: 18,
             holidays: KOREAN_PUBLIC_HOLIDAYS_2026.to_vec(),
+            weekend_days: saturday_and_sunday(),
         }
     }
 
@@ -69,7 +78,9 @@ impl WorkCalendar {
 
     /// Whether `day` is a working day (not a weekend, not a listed holiday).
     pub fn is_working_day(&self, day: Date) -> bool {
-        !matches!(day.weekday(), Weekday::Saturday | Weekday::Sunday)
+        !self
+            .weekend_days
+            .contains(&day.weekday().number_from_monday())
             && !self.holidays.contains(&day)
     }
 

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
+use crate::handoff::WaitReason;
 use crate::model::{EntryPath, Handoff, LeadId, StageChange, WorkspaceId};
 
 /// The kinds of event, by their wire name.
@@ -25,16 +26,20 @@ pub enum WebhookEventType {
     /// The rep rejected a handoff.
     #[serde(rename = "handoff.rejected")]
     HandoffRejected,
+    /// A lead has waited for a rep longer than the workspace allows.
+    #[serde(rename = "handoff.waiting_too_long")]
+    HandoffWaitingTooLong,
 }
 
 impl WebhookEventType {
     /// Every type, for subscription pickers.
-    pub const ALL: [WebhookEventType; 5] = [
+    pub const ALL: [WebhookEventType; 6] = [
         Self::LeadCreated,
         Self::LeadStageChanged,
         Self::HandoffAssigned,
         Self::HandoffAccepted,
         Self::HandoffRejected,
+        Self::HandoffWaitingTooLong,
     ];
 
     /// The wire name, e.g. `lead.created`.
@@ -45,6 +50,7 @@ impl WebhookEventType {
             Self::HandoffAssigned => "handoff.assigned",
             Self::HandoffAccepted => "handoff.accepted",
             Self::HandoffRejected => "handoff.rejected",
+            Self::HandoffWaitingTooLong => "handoff.waiting_too_long",
         }
     }
 }
@@ -75,6 +81,19 @@ pub struct LeadCreated {
     pub form_id: Option<String>,
 }
 
+/// What `handoff.waiting_too_long` carries: the lead still waiting, since when, and why
+/// no rep took it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WaitingTooLong {
+    pub lead_id: LeadId,
+    #[serde(with = "time::serde::rfc3339")]
+    pub queued_at: OffsetDateTime,
+    /// Seconds waited when the alert was raised.
+    pub waited_secs: i64,
+    /// `no_capacity`, `no_eligible_rep` or `not_a_working_day`.
+    pub reason: WaitReason,
+}
+
 /// One event with its data; serialises as `{ "type": …, "data": … }`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", content = "data")]
@@ -94,6 +113,9 @@ pub enum WebhookEvent {
     /// See [`WebhookEventType::HandoffRejected`].
     #[serde(rename = "handoff.rejected")]
     HandoffRejected(Handoff),
+    /// See [`WebhookEventType::HandoffWaitingTooLong`].
+    #[serde(rename = "handoff.waiting_too_long")]
+    HandoffWaitingTooLong(WaitingTooLong),
 }
 
 impl WebhookEvent {
@@ -105,6 +127,7 @@ impl WebhookEvent {
             Self::HandoffAssigned(_) => WebhookEventType::HandoffAssigned,
             Self::HandoffAccepted(_) => WebhookEventType::HandoffAccepted,
             Self::HandoffRejected(_) => WebhookEventType::HandoffRejected,
+            Self::HandoffWaitingTooLong(_) => WebhookEventType::HandoffWaitingTooLong,
         }
     }
 }
@@ -177,6 +200,12 @@ mod tests {
                 reason: RejectReason::NoBudget,
                 note: None,
             })),
+            WebhookEvent::HandoffWaitingTooLong(WaitingTooLong {
+                lead_id: LeadId(Uuid::from_u128(1)),
+                queued_at: at,
+                waited_secs: 14_400,
+                reason: WaitReason::NoCapacity,
+            }),
         ];
         for event in events {
             let kind = event.event_type();
