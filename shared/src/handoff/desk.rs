@@ -334,8 +334,10 @@ mod tests {
 
     #[test]
     fn refusals_name_their_cause() {
-        let mut settings = HandoffSettings::default();
-        settings.reject_reasons = vec![RejectReason::BadFit];
+        let settings = HandoffSettings {
+            reject_reasons: vec![RejectReason::BadFit],
+            ..HandoffSettings::default()
+        };
         let lifecycle = LifecycleConfig::korean_b2b_default();
         let accept = HandoffAnswer::Accept;
         let answer = |h: &Handoff, a: &HandoffAnswer, who: &Answerer| {
@@ -406,8 +408,11 @@ mod tests {
 
     #[test]
     fn planning_follows_the_calendar_and_capacity() {
-        let mut settings = HandoffSettings::default();
-        settings.reps = vec![Rep {
+        let mut settings = HandoffSettings {
+            reps: Vec::new(),
+            ..HandoffSettings::default()
+        };
+        settings.reps.push(Rep {
             id: rep_id(7),
             name: "지우".into(),
             email: "jiwoo@acme.kr".into(),
@@ -416,7 +421,7 @@ mod tests {
             territories: Vec::new(),
             segments: Vec::new(),
             active: true,
-        }];
+        });
         let loads: Vec<RepLoad> = settings
             .reps
             .iter()

@@ -312,8 +312,10 @@ mod tests {
 
     #[test]
     fn reps_are_found_by_e_mail_whatever_the_case() {
-        let mut settings = HandoffSettings::default();
-        settings.reps = vec![rep(1, "Jiwoo@Acme.kr")];
+        let settings = HandoffSettings {
+            reps: vec![rep(1, "Jiwoo@Acme.kr")],
+            ..HandoffSettings::default()
+        };
         assert_eq!(
             settings.rep_by_email("jiwoo@acme.kr").map(|r| r.id),
             Some(RepId(Uuid::from_u128(1)))
