@@ -384,6 +384,25 @@ const MATRIX = {
       assert.equal(body.name, "renamed by A");
     }
   },
+  "GET /api/engine-config": async (creds, who) => {
+    const { body, text } = await expect(200, "GET", "/api/engine-config", creds);
+    assert.ok(body.config.scoring);
+    if (who === B) assertNothingOfA(text, "B's /api/engine-config");
+  },
+  "GET /api/engine-config/versions": async (creds, who) => {
+    const { body, text } = await expect(200, "GET", "/api/engine-config/versions", creds);
+    const mine = worker.d1("SELECT count(*) AS n FROM engine_config_versions WHERE workspace_id = ?", who.workspace)[0].n;
+    assert.equal(body.versions.length, mine);
+    if (who === B) assertNothingOfA(text, "B's /api/engine-config/versions");
+  },
+  "PUT /api/engine-config": async (creds, who) => {
+    const { body } = await expect(200, "GET", "/api/engine-config", creds);
+    const before = worker.d1("SELECT workspace_id, version FROM engine_config_versions");
+    await expect(200, "PUT", "/api/engine-config", { ...creds, json: { config: body.config, base_version: body.version } });
+    const after = worker.d1("SELECT workspace_id, version FROM engine_config_versions");
+    const added = after.filter((row) => !before.some((b) => b.workspace_id === row.workspace_id && b.version === row.version));
+    assert.deepEqual(added.map((r) => r.workspace_id), [who.workspace], "saved into another workspace");
+  },
   "GET /api/handoff/settings": async (creds, who) => {
     const { body, text } = await expect(200, "GET", "/api/handoff/settings", creds);
     if (who === B) assertNothingOfA(text, "B's /api/handoff/settings");

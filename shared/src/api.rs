@@ -12,11 +12,16 @@ use crate::capture::FieldError;
 use crate::model::{Stage, Tier};
 
 mod auth;
+mod engine;
 mod handoff;
 
 pub use auth::{
     CreateTokenRequest, LoginRequest, MeResponse, SignupRequest, TokenCreated, TokenList,
     TokenSummary, UserSummary, WorkspaceSummary,
+};
+pub use engine::{
+    EngineConfigHistory, EngineConfigVersion, EngineConfigView, MAX_CONFIG_NOTE_CHARS,
+    SaveEngineConfig,
 };
 pub use handoff::{HandoffEntry, HandoffQueue, HandoffSettingsView, HandoffState, RepLoadView};
 

@@ -3,6 +3,10 @@
 //! for. The worker runs it on every capture and event, the app over the whole lead base
 //! — the same code, so marketing and sales see the same numbers everywhere.
 
+mod diff;
+
+pub use diff::{ConfigChange, diff as config_diff};
+
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use time::OffsetDateTime;

@@ -4,6 +4,7 @@
 mod auth;
 mod capture;
 mod clock;
+mod engine_config;
 mod error;
 mod forms;
 mod handoff;
@@ -41,6 +42,18 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
         .post_async("/api/tokens", tokens::handle_post_token)
         .get_async("/api/tokens", tokens::handle_get_tokens)
         .delete_async("/api/tokens/:id", tokens::handle_delete_token)
+        .get_async(
+            "/api/engine-config",
+            engine_config::handle_get_engine_config,
+        )
+        .put_async(
+            "/api/engine-config",
+            engine_config::handle_put_engine_config,
+        )
+        .get_async(
+            "/api/engine-config/versions",
+            engine_config::handle_get_engine_config_versions,
+        )
         .get_async(
             "/api/handoff/settings",
             handoff::handle_get_handoff_settings,

@@ -16,6 +16,7 @@ use worker::{D1Database, D1PreparedStatement};
 use crate::error::AppError;
 
 pub mod auth;
+pub mod engine;
 pub mod handoff;
 pub mod leads;
 
