@@ -68,6 +68,9 @@ test("a second post from a known e-mail updates that lead: newer values win, his
   assert.deepEqual(delta.leads.map((l) => l.id), [first.lead_id]);
   assert.equal(delta.leads[0].scores.engagement, after.engagement);
   assert.equal(delta.leads[0].record.title, "팀장");
+  // The page carries the lead's whole timeline: both form posts and its creation.
+  assert.deepEqual(delta.touches.map((t) => [t.lead_id, t.kind]), [[first.lead_id, "form_submit"], [first.lead_id, "form_submit"]]);
+  assert.ok(delta.stage_changes.some((c) => c.lead_id === first.lead_id && c.cause === "created" && c.to === "lead"));
   assert.ok(delta.cursor > cursor);
   assert.deepEqual((await pull(delta.cursor)).leads, []);
 });

@@ -99,6 +99,28 @@ pub struct LeadsPage {
     pub cursor: u64,
     /// Whether more leads wait after `cursor`.
     pub has_more: bool,
+    /// Every touch of the leads in this page (touches only grow, so a client keeps them
+    /// by id and a repeat is harmless).
+    #[serde(default)]
+    pub touches: Vec<crate::model::Touch>,
+    /// Every stage change of the leads in this page, by id.
+    #[serde(default)]
+    pub stage_changes: Vec<StageHistoryEntry>,
+}
+
+/// One recorded stage change, as pulled: the change, its id in the workspace's history,
+/// and its cause (`created`, `rule`, `handoff`, `manual`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StageHistoryEntry {
+    pub id: u64,
+    pub lead_id: crate::model::LeadId,
+    #[serde(default)]
+    pub from: Option<Stage>,
+    pub to: Stage,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+    pub actor: crate::model::Actor,
+    pub cause: String,
 }
 
 /// The answer to a successful capture sent as JSON.

@@ -1,5 +1,5 @@
-//! `GET /api/leads`: the app pulls leads captured after its cursor, a page at a time,
-//! from the caller's own workspace only.
+//! `GET /api/leads`: the app pulls leads changed after its cursor, a page at a time,
+//! with their touches and stage history, from the caller's own workspace only.
 
 use leadkit_shared::api::{LeadsPage, LeadsQuery, SCHEMA_VERSION};
 use leadkit_shared::auth::Permission;
@@ -30,10 +30,21 @@ async fn leads_page(req: &Request, ctx: &RouteContext<()>) -> Result<LeadsPage, 
     let has_more = leads.len() > query.limit as usize;
     leads.truncate(query.limit as usize);
     let cursor = leads.last().map_or(query.after, |lead| lead.seq);
+    let ids: Vec<String> = leads.iter().map(|lead| lead.id.to_string()).collect();
+    let (touches, stage_changes) = if ids.is_empty() {
+        (Vec::new(), Vec::new())
+    } else {
+        (
+            store::touches_of_leads(&db, &principal.workspace_id, &ids).await?,
+            store::stage_changes_of_leads(&db, &principal.workspace_id, &ids).await?,
+        )
+    };
     Ok(LeadsPage {
         schema_version: SCHEMA_VERSION,
         leads,
         cursor,
         has_more,
+        touches,
+        stage_changes,
     })
 }

@@ -2,10 +2,10 @@
 
 use std::collections::BTreeMap;
 
-use leadkit_shared::api::{LeadRecord, LeadScores};
+use leadkit_shared::api::{LeadRecord, LeadScores, StageHistoryEntry};
 use leadkit_shared::engine::EngineConfig;
 use leadkit_shared::forms::{AcceptedSubmission, CapturedLead};
-use leadkit_shared::model::{Stage, Tier, Touch};
+use leadkit_shared::model::{LeadId, Stage, Tier, Touch};
 use serde::Deserialize;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
@@ -441,6 +441,85 @@ pub async fn touches_of(
         .map(|row| {
             serde_json::from_str(&row.record_json).map_err(|e| AppError::Storage {
                 detail: format!("touch {} is unreadable: {e}", row.id),
+            })
+        })
+        .collect()
+}
+
+/// Every touch of the workspace's leads `lead_ids`, oldest first.
+pub async fn touches_of_leads(
+    db: &D1Database,
+    workspace_id: &str,
+    lead_ids: &[String],
+) -> Result<Vec<Touch>, AppError> {
+    let rows = db
+        .prepare(
+            "SELECT id, record_json FROM touches WHERE workspace_id = ?1 \
+             AND lead_id IN (SELECT value FROM json_each(?2)) ORDER BY at, id",
+        )
+        .bind(&[
+            JsValue::from_str(workspace_id),
+            JsValue::from_str(&to_json(&lead_ids)?),
+        ])?
+        .all()
+        .await?
+        .results::<TouchRow>()?;
+    rows.into_iter()
+        .map(|row| {
+            serde_json::from_str(&row.record_json).map_err(|e| AppError::Storage {
+                detail: format!("touch {} is unreadable: {e}", row.id),
+            })
+        })
+        .collect()
+}
+
+/// A stored stage change.
+#[derive(Debug, Deserialize)]
+struct StageChangeRow {
+    id: u64,
+    lead_id: String,
+    from_stage: Option<String>,
+    to_stage: String,
+    at: String,
+    actor_json: String,
+    reason: Option<String>,
+}
+
+/// Every stage change of the workspace's leads `lead_ids`, in the order recorded.
+pub async fn stage_changes_of_leads(
+    db: &D1Database,
+    workspace_id: &str,
+    lead_ids: &[String],
+) -> Result<Vec<StageHistoryEntry>, AppError> {
+    let rows = db
+        .prepare(
+            "SELECT id, lead_id, from_stage, to_stage, at, actor_json, reason FROM stage_changes \
+             WHERE workspace_id = ?1 AND lead_id IN (SELECT value FROM json_each(?2)) ORDER BY id",
+        )
+        .bind(&[
+            JsValue::from_str(workspace_id),
+            JsValue::from_str(&to_json(&lead_ids)?),
+        ])?
+        .all()
+        .await?
+        .results::<StageChangeRow>()?;
+    rows.into_iter()
+        .map(|row| {
+            let corrupt = |what: &str| AppError::Storage {
+                detail: format!("stage change {} has an unreadable {what}", row.id),
+            };
+            Ok(StageHistoryEntry {
+                id: row.id,
+                lead_id: LeadId(Uuid::parse_str(&row.lead_id).map_err(|_| corrupt("lead_id"))?),
+                from: row
+                    .from_stage
+                    .as_deref()
+                    .map(|s| Stage::from_name(s).ok_or_else(|| corrupt("from_stage")))
+                    .transpose()?,
+                to: Stage::from_name(&row.to_stage).ok_or_else(|| corrupt("to_stage"))?,
+                at: parse_timestamp(&row.at, "at")?,
+                actor: serde_json::from_str(&row.actor_json).map_err(|_| corrupt("actor"))?,
+                cause: row.reason.unwrap_or_else(|| "manual".to_owned()),
             })
         })
         .collect()
