@@ -12,10 +12,15 @@ use crate::capture::FieldError;
 use crate::model::{Stage, Tier};
 
 mod auth;
+mod webhooks;
 
 pub use auth::{
     CreateTokenRequest, LoginRequest, MeResponse, SignupRequest, TokenCreated, TokenList,
     TokenSummary, UserSummary, WorkspaceSummary,
+};
+pub use webhooks::{
+    CreateWebhookRequest, DEFAULT_DELIVERIES_PAGE, DeliveriesPage, DeliveriesQuery, DeliveryRecord,
+    MAX_DELIVERIES_PAGE, WebhookCreated, WebhookEndpointSummary, WebhookList,
 };
 
 /// Version of the wire format; bumped when a type here changes incompatibly.
