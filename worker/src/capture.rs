@@ -279,7 +279,10 @@ async fn capture(
         intake: &intake,
     };
     let lead_id = match store::insert_submission(&db, &row, &new).await? {
-        StoreOutcome::Stored => new.lead_id,
+        StoreOutcome::Stored => {
+            crate::webhooks::dispatch_capture(&ctx.env, &row, &new).await;
+            new.lead_id
+        }
         StoreOutcome::Duplicate { lead_id } => lead_id,
     };
     Ok(Answer::Stored { lead_id, thank_you })

@@ -328,6 +328,8 @@ pub async fn insert_submission(
             ])?,
         );
     }
+    // Its webhook events too, so they exist exactly when the lead does.
+    statements.extend(crate::webhooks::capture_outbox(db, form, new)?);
     // One batch: lead, submission, touch, scores and stage history all land or none do.
     match db.batch(statements).await {
         Ok(_) => Ok(StoreOutcome::Stored),
