@@ -23,6 +23,9 @@ before(async () => {
     const { me, cookie } = await signUp(worker.url, { ...who, workspace_name });
     Object.assign(who, { me, cookie, workspace: me.workspace.id });
   }
+  // A webhook endpoint of A's, made before A's leads so each has a delivery in A's log.
+  // Port 9 on loopback refuses connections: the deliveries fail and retry, harmlessly.
+  A.webhook = await createWebhook(A.cookie, ["lead.created"]);
   // Leads in A's workspace, through its public contact form.
   A.leadIds = [];
   for (const i of [1, 2]) {
@@ -74,6 +77,14 @@ async function expect(status, method, path, options) {
 async function createToken(cookie, name, role) {
   const { body } = await expect(201, "POST", "/api/tokens", { cookie, json: { name, role } });
   return { id: body.token.id, secret: body.secret, role };
+}
+
+async function createWebhook(cookie, event_types) {
+  const { body } = await expect(201, "POST", "/api/webhooks", {
+    cookie,
+    json: { url: "http://127.0.0.1:9/leadkit", event_types },
+  });
+  return { id: body.endpoint.id, secret: body.secret };
 }
 
 const sha256 = (text) => createHash("sha256").update(text).digest("hex");
@@ -306,7 +317,11 @@ const PUBLIC = new Set([
 function secretsOfA() {
   const leadEmails = worker.d1("SELECT email FROM leads WHERE workspace_id = ?", A.workspace).map((r) => r.email);
   const tokenIds = worker.d1("SELECT id FROM api_tokens WHERE workspace_id = ?", A.workspace).map((r) => r.id);
-  return [A.email, A.me.user.id, "에이크미", ...A.leadIds, ...leadEmails, ...tokenIds, A.token.secret];
+  const webhooks = worker
+    .d1("SELECT id, secret FROM webhook_endpoints WHERE workspace_id = ?", A.workspace)
+    .flatMap((r) => [r.id, r.secret]);
+  const messageIds = worker.d1("SELECT id FROM webhook_messages WHERE workspace_id = ?", A.workspace).map((r) => r.id);
+  return [A.email, A.me.user.id, "에이크미", ...A.leadIds, ...leadEmails, ...tokenIds, A.token.secret, ...webhooks, ...messageIds];
 }
 
 function assertNothingOfA(text, what) {
@@ -427,6 +442,43 @@ const MATRIX = {
     // workspaces in tests/handoff.test.mjs. The answer must be a 404 that names nothing.
     const { text } = await expect(404, "POST", `/api/handoffs/${A.token.id}/answer`, { ...creds, json: { answer: "accept" } });
     if (who === B) assertNothingOfA(text, "B's handoff answer");
+  },
+  "GET /api/webhooks": async (creds, who) => {
+    const { body, text } = await expect(200, "GET", "/api/webhooks", creds);
+    const ids = new Set(worker.d1("SELECT id FROM webhook_endpoints WHERE workspace_id = ?", who.workspace).map((r) => r.id));
+    assert.ok(body.endpoints.every((e) => ids.has(e.id)), "a listed endpoint belongs to another workspace");
+    if (who === B) assertNothingOfA(text, "B's /api/webhooks");
+    else assert.ok(body.endpoints.some((e) => e.id === A.webhook.id));
+  },
+  "POST /api/webhooks": async (creds, who) => {
+    const json = { url: "http://127.0.0.1:9/matrix", event_types: ["handoff.assigned"] };
+    const { body } = await expect(201, "POST", "/api/webhooks", { ...creds, json });
+    const [row] = worker.d1("SELECT workspace_id FROM webhook_endpoints WHERE id = ?", body.endpoint.id);
+    assert.equal(row.workspace_id, who.workspace, "an endpoint was made in another workspace");
+  },
+  "DELETE /api/webhooks/:id": async (creds, who) => {
+    if (who === B) {
+      const { body, text } = await expect(404, "DELETE", `/api/webhooks/${A.webhook.id}`, creds);
+      assert.equal(body.error, "not_found");
+      assertNothingOfA(text, "B's DELETE of A's endpoint");
+      assert.equal(worker.d1("SELECT active FROM webhook_endpoints WHERE id = ?", A.webhook.id)[0].active, 1);
+    } else {
+      const spare = await createWebhook(A.cookie, ["handoff.assigned"]);
+      await expect(204, "DELETE", `/api/webhooks/${spare.id}`, creds);
+    }
+  },
+  "GET /api/webhooks/deliveries": async (creds, who) => {
+    const { body, text } = await expect(200, "GET", "/api/webhooks/deliveries", creds);
+    if (who === B) {
+      assert.deepEqual(body.deliveries, []);
+      assertNothingOfA(text, "B's delivery log");
+      // Naming A's endpoint gets the answer an unknown id gets.
+      const filtered = await expect(404, "GET", `/api/webhooks/deliveries?endpoint_id=${A.webhook.id}`, creds);
+      assertNothingOfA(filtered.text, "B's delivery log for A's endpoint");
+    } else {
+      assert.ok(body.deliveries.length >= 2, "A's leads left no deliveries");
+      assert.ok(body.deliveries.every((d) => d.endpoint_id === A.webhook.id));
+    }
   },
   "POST /api/auth/logout": async (creds, who) => {
     if (creds.bearer) {

@@ -10,6 +10,8 @@ import { join } from "node:path";
 import { root, startWorker } from "./support/worker.mjs";
 import { humanExtras } from "./support/forms.mjs";
 import { postJson, signUp } from "./support/auth.mjs";
+import { verifySignature } from "./support/webhooks.mjs";
+import { createServer } from "node:http";
 
 // The default engine config with an MQL bar one form post clears, for the seeded
 // 'default' workspace (claimed by the first sign-up): every capture becomes an MQL.
@@ -28,13 +30,39 @@ const A = { email: "lead@acme.kr" };
 const REP_A = "00000000-0000-4000-8000-00000000000a";
 const REP_B = "00000000-0000-4000-8000-00000000000b";
 
+/** Every handoff event the workspace's endpoint received, as { type, data, verified }. */
+const hooks = [];
+let receiver;
+let hookSecret;
+
 before(async () => {
-  worker = await startWorker({ seed });
+  receiver = createServer((req, res) => {
+    const chunks = [];
+    req.on("data", (c) => chunks.push(c));
+    req.on("end", () => {
+      const body = Buffer.concat(chunks);
+      const event = JSON.parse(body.toString("utf8"));
+      hooks.push({ ...event, verified: verifySignature(hookSecret, req.headers, body) });
+      res.writeHead(200).end("ok");
+    });
+  });
+  await new Promise((ok) => receiver.listen(0, "127.0.0.1", ok));
+  worker = await startWorker({ seed, vars: { WEBHOOK_RETRY: "1s,1s" } });
   Object.assign(A, await signUp(worker.url, { email: A.email, workspace_name: "에이크미" }));
+  const endpoint = await call("POST", "/api/webhooks", {
+    json: {
+      url: `http://127.0.0.1:${receiver.address().port}/handoff`,
+      description: "sales desk",
+      event_types: ["handoff.assigned", "handoff.accepted", "handoff.rejected", "handoff.waiting_too_long"],
+    },
+  });
+  assert.equal(endpoint.status, 201, JSON.stringify(endpoint.body));
+  hookSecret = endpoint.body.secret;
 });
 
 after(async () => {
   await worker?.stop();
+  receiver?.close();
 });
 
 async function call(method, path, { cookie = A.cookie, bearer, json } = {}) {
@@ -233,4 +261,25 @@ test("an SLA that passes unanswered is flagged breached", async () => {
   assert.ok(entry.sla_seconds_left < 0);
   assert.equal(q.reps.reduce((n, r) => n + r.breached, 0), 1);
   assert.ok(worker.d1("SELECT breached_at FROM handoffs WHERE id = ?", third)[0].breached_at);
+});
+
+test("every handoff event reached the workspace's endpoint, signed", async () => {
+  const types = () => hooks.map((h) => h.type).sort();
+  await eventually("the handoff webhooks", async () => types().length >= 6);
+  assert.deepEqual(types(), [
+    "handoff.accepted",
+    "handoff.assigned",
+    "handoff.assigned",
+    "handoff.assigned",
+    "handoff.rejected",
+    "handoff.waiting_too_long",
+  ]);
+  assert.ok(hooks.every((h) => h.verified), "every delivery verifies with the endpoint's secret");
+  const assigned = hooks.filter((h) => h.type === "handoff.assigned").map((h) => h.data.id).sort();
+  assert.deepEqual(assigned, [...assignedIds].sort());
+  const alert = hooks.find((h) => h.type === "handoff.waiting_too_long").data;
+  assert.equal(alert.reason, "no_capacity");
+  assert.ok(alert.waited_secs >= 3);
+  const rejected = hooks.find((h) => h.type === "handoff.rejected").data;
+  assert.deepEqual([rejected.outcome.kind, rejected.outcome.reason, rejected.outcome.note], ["rejected", "bad_timing", "내년 예산 확정 후"]);
 });

@@ -182,6 +182,8 @@ fn problem(code: FieldErrorCode, locale: Locale) -> String {
         (InvalidPhone, En) => "Not a valid phone number.".into(),
         (InvalidDefinition, Ko) => "폼 설정을 확인하세요.".into(),
         (InvalidDefinition, En) => "Check the form's settings.".into(),
+        (InvalidUrl, Ko) => "https:// 로 시작하는 올바른 URL이 아닙니다.".into(),
+        (InvalidUrl, En) => "Not a valid https:// URL.".into(),
     }
 }
 

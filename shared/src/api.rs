@@ -14,6 +14,7 @@ use crate::model::{Stage, Tier};
 mod auth;
 mod engine;
 mod handoff;
+mod webhooks;
 
 pub use auth::{
     CreateTokenRequest, LoginRequest, MeResponse, SignupRequest, TokenCreated, TokenList,
@@ -24,6 +25,10 @@ pub use engine::{
     SaveEngineConfig,
 };
 pub use handoff::{HandoffEntry, HandoffQueue, HandoffSettingsView, HandoffState, RepLoadView};
+pub use webhooks::{
+    CreateWebhookRequest, DEFAULT_DELIVERIES_PAGE, DeliveriesPage, DeliveriesQuery, DeliveryRecord,
+    MAX_DELIVERIES_PAGE, WebhookCreated, WebhookEndpointSummary, WebhookList,
+};
 
 /// Version of the wire format; bumped when a type here changes incompatibly.
 pub const SCHEMA_VERSION: u32 = 1;

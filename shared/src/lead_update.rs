@@ -76,16 +76,9 @@ fn events_of(
 ) -> Vec<WebhookEvent> {
     let mut events = Vec::with_capacity(changes.len() + 1);
     if created {
-        events.push(WebhookEvent::LeadCreated(LeadCreated {
-            lead_id: lead.id,
-            workspace_id: lead.workspace_id,
-            email: lead.email.clone(),
-            name: lead.name.clone(),
-            company: lead.company_name.clone(),
-            source: lead.source.clone(),
-            entry_path: lead.entry_path,
-            form_id: form_id.map(str::to_owned),
-        }));
+        events.push(WebhookEvent::LeadCreated(LeadCreated::from_lead(
+            lead, form_id,
+        )));
     }
     events.extend(
         changes

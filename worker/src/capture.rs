@@ -26,7 +26,7 @@ use worker::{Headers, Request, Response, RouteContext};
 use crate::error::AppError;
 use crate::store::leads::LeadWrite;
 use crate::store::{FormRow, NewSubmission};
-use crate::{clock, handoff, rate_limit, store, turnstile};
+use crate::{clock, handoff, rate_limit, store, turnstile, webhooks};
 
 pub use embed::{handle_get_embed_script, handle_get_form_schema};
 
@@ -266,7 +266,7 @@ async fn capture(
         return Ok(Answer::Stored { lead_id, thank_you });
     }
     let stored = store_submission(
-        &db,
+        &ctx.env,
         &row,
         facts,
         &body,
@@ -304,7 +304,7 @@ struct Stored {
 /// stage history and (when it enters the handoff stage) its place in the sales queue in
 /// one batch.
 async fn store_submission(
-    db: &worker::D1Database,
+    env: &worker::Env,
     form: &FormRow,
     facts: &RequestFacts,
     body: &[u8],
@@ -312,6 +312,7 @@ async fn store_submission(
     submission_key: Option<&SubmissionId>,
     now: time::OffsetDateTime,
 ) -> Result<Stored, AppError> {
+    let db = &store::database(env)?;
     let config = store::engine_config(db, &form.workspace_id).await?;
     let handoff_settings = store::handoff::settings(db, &form.workspace_id)
         .await?
@@ -375,6 +376,13 @@ async fn store_submission(
             handoff::enqueue_if_entered(db, &form.workspace_id, &handoff_settings, &update, now)?;
         let queued_for_sales = queued.is_some();
         statements.extend(queued);
+        // Its webhook events too, so they exist exactly when the change does.
+        statements.extend(webhooks::outbox_statements(
+            db,
+            &form.workspace_id,
+            &update.events,
+            now,
+        )?);
         statements.push(store::submission_statement(
             db,
             form,
@@ -391,6 +399,7 @@ async fn store_submission(
         )?);
         match db.batch(statements).await {
             Ok(_) => {
+                webhooks::dispatch_logged(env, &form.workspace_id, &update.events, now).await;
                 return Ok(Stored {
                     lead_id,
                     queued_for_sales,

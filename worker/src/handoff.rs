@@ -15,7 +15,8 @@ use leadkit_shared::handoff::{
     AnswerError, Answerer, HandoffAnswer, HandoffSettings, WaitReason, answer_handoff, sla_breached,
 };
 use leadkit_shared::lead_update::LeadUpdate;
-use leadkit_shared::model::{Actor, LeadId, RepId};
+use leadkit_shared::model::{Actor, HandoffOutcome, LeadId, RepId};
+use leadkit_shared::webhooks::WebhookEvent;
 use time::OffsetDateTime;
 use worker::{Env, Request, Response, RouteContext};
 
@@ -23,7 +24,7 @@ use crate::auth::{Principal, answer, authenticate, read_json};
 use crate::error::AppError;
 use crate::store::handoff::{HandoffRow, StoredSettings};
 use crate::store::leads::LeadWrite;
-use crate::{clock, store};
+use crate::{clock, store, webhooks};
 
 /// Most waiting and open handoffs one queue answer lists.
 const QUEUE_LIMIT: u32 = 500;
@@ -308,6 +309,13 @@ async fn answer_one(
             now,
             &mut EngineScratch::default(),
         );
+        let mut events = vec![match answered.handoff.outcome {
+            HandoffOutcome::Rejected { .. } => {
+                WebhookEvent::HandoffRejected(answered.handoff.clone())
+            }
+            _ => WebhookEvent::HandoffAccepted(answered.handoff.clone()),
+        }];
+        events.extend(answered.change.clone().map(WebhookEvent::LeadStageChanged));
         let update = LeadUpdate {
             lead: answered.lead,
             created: false,
@@ -318,7 +326,7 @@ async fn answer_one(
                 .into_iter()
                 .map(|c| (c, ChangeReason::Handoff))
                 .collect(),
-            events: Vec::new(),
+            events,
         };
         let mut statements = vec![store::handoff::state_guard(
             &db,
@@ -337,8 +345,10 @@ async fn answer_one(
             },
         )?);
         statements.push(store::handoff::answer_statement(&db, &answered.handoff)?);
+        statements.extend(webhooks::outbox_statements(&db, ws, &update.events, now)?);
         match db.batch(statements).await {
             Ok(_) => {
+                webhooks::dispatch_logged(env, ws, &update.events, now).await;
                 let row = store::handoff::by_id(&db, ws, handoff_id)
                     .await?
                     .ok_or(AppError::NotFound { what: "handoff" })?;

@@ -13,8 +13,12 @@ mod rate_limit;
 mod store;
 mod tokens;
 mod turnstile;
+mod webhooks;
 
-use worker::{Context, Env, Request, Response, Result, Router, event};
+use worker::{
+    Context, Env, MessageBatch, Request, Response, Result, Router, ScheduleContext, ScheduledEvent,
+    event,
+};
 
 /// The one route table. Paths here must also be listed in `run_worker_first` in
 /// wrangler.toml, or the static app would answer them. Public routes: capture (`/f/…`),
@@ -67,6 +71,13 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
             "/api/handoffs/:id/answer",
             handoff::handle_post_handoff_answer,
         )
+        .get_async("/api/webhooks", webhooks::handle_get_webhooks)
+        .post_async("/api/webhooks", webhooks::handle_post_webhook)
+        .delete_async("/api/webhooks/:id", webhooks::handle_delete_webhook)
+        .get_async(
+            "/api/webhooks/deliveries",
+            webhooks::handle_get_webhook_deliveries,
+        )
         .get("/api/health", |_, _| Response::ok("ok"))
         .get("/api/openapi.json", |_, _| {
             let mut res = Response::ok(OPENAPI)?;
@@ -76,4 +87,16 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
         })
         .run(req, env)
         .await
+}
+
+/// The `WEBHOOK_QUEUE` consumer: one delivery attempt per message.
+#[event(queue)]
+async fn queue(batch: MessageBatch<webhooks::DeliveryTask>, env: Env, _ctx: Context) -> Result<()> {
+    webhooks::consume(batch, env).await
+}
+
+/// The cron trigger (wrangler.toml `[triggers]`): queues overdue webhook deliveries.
+#[event(scheduled)]
+async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
+    webhooks::sweep(&env).await;
 }

@@ -35,11 +35,15 @@ pub enum Permission {
     ManageTokens,
     /// Invite members, change their roles, remove them.
     ManageMembers,
+    /// See the webhook endpoints (without secrets) and the delivery log.
+    ViewWebhooks,
+    /// Create and delete webhook endpoints, which receive lead data and hold secrets.
+    ManageWebhooks,
 }
 
 impl Permission {
     /// Every permission, for tables and tests that must cover them all.
-    pub const ALL: [Permission; 7] = [
+    pub const ALL: [Permission; 9] = [
         Self::ReadLeads,
         Self::ManageForms,
         Self::ManageScoring,
@@ -47,6 +51,8 @@ impl Permission {
         Self::WorkHandoffs,
         Self::ManageTokens,
         Self::ManageMembers,
+        Self::ViewWebhooks,
+        Self::ManageWebhooks,
     ];
 }
 
@@ -61,9 +67,11 @@ impl Role {
         use Permission::*;
         match self {
             Self::Admin => true,
+            // Marketing watches the integrations that carry its leads onward; adding one
+            // sends lead data out of leadkit, which only an admin may decide.
             Self::Marketing => matches!(
                 permission,
-                ReadLeads | ManageForms | ManageScoring | HandOffLeads
+                ReadLeads | ManageForms | ManageScoring | HandOffLeads | ViewWebhooks
             ),
             Self::Sales => matches!(permission, ReadLeads | WorkHandoffs),
         }
@@ -122,6 +130,8 @@ mod tests {
             (WorkHandoffs, [true, false, true]),
             (ManageTokens, [true, false, false]),
             (ManageMembers, [true, false, false]),
+            (ViewWebhooks, [true, true, false]),
+            (ManageWebhooks, [true, false, false]),
         ];
         assert_eq!(
             table.len(),

@@ -44,8 +44,10 @@ pub enum FieldErrorCode {
     SameAsEmail,
     /// Already used by another account (sign-up e-mail).
     Taken,
-    /// Not one of the values the field accepts (a token's role).
+    /// Not one of the values the field accepts (a token's role, an event type).
     UnknownValue,
+    /// Not a URL the field accepts (a webhook endpoint must be https).
+    InvalidUrl,
 }
 
 /// One field at fault, with a sentence naming the problem.

@@ -25,6 +25,30 @@ pub enum DeliveryStatus {
     GaveUp,
 }
 
+impl DeliveryStatus {
+    /// The stored and wire name (its serde name).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::Retrying => "retrying",
+            Self::Succeeded => "succeeded",
+            Self::GaveUp => "gave_up",
+        }
+    }
+
+    /// The status of a stored name; `None` for an unknown one.
+    pub fn from_name(name: &str) -> Option<Self> {
+        [Self::Pending, Self::Retrying, Self::Succeeded, Self::GaveUp]
+            .into_iter()
+            .find(|status| status.as_str() == name)
+    }
+
+    /// Whether no attempt will follow.
+    pub fn is_final(self) -> bool {
+        matches!(self, Self::Succeeded | Self::GaveUp)
+    }
+}
+
 /// What one attempt came to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AttemptOutcome {
@@ -138,6 +162,20 @@ impl DeliveryLog {
     }
 }
 
+impl DeliveryLog {
+    /// Stops a delivery that has not finished without another attempt (its endpoint was
+    /// deleted): it gives up with `reason` as its last error. A finished delivery keeps
+    /// its outcome.
+    pub fn abandon(&mut self, reason: &str) {
+        if self.status.is_final() {
+            return;
+        }
+        self.status = DeliveryStatus::GaveUp;
+        self.next_attempt_at = None;
+        self.last_error = Some(reason.chars().take(MAX_ERROR_CHARS).collect());
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,5 +243,72 @@ mod tests {
         assert_eq!(failing.attempts, 8);
         assert_eq!(failing.next_attempt_at, None);
         assert_eq!(failing.last_error.as_deref(), Some("timeout"));
+    }
+
+    #[test]
+    fn deleting_the_endpoint_gives_up_unfinished_deliveries_only() {
+        let start = datetime!(2026-11-24 09:00 UTC);
+        let schedule = RetrySchedule::default();
+        let mut retrying = DeliveryLog::new(
+            "msg_1",
+            Uuid::from_u128(9),
+            WebhookEventType::LeadCreated,
+            start,
+        );
+        retrying.record_attempt(
+            AttemptOutcome::Responded { status: 500 },
+            start,
+            &schedule,
+            0.0,
+        );
+        retrying.abandon("endpoint was deleted");
+        assert_eq!(
+            (
+                retrying.status,
+                retrying.attempts,
+                retrying.last_status_code,
+                retrying.last_error.as_deref(),
+                retrying.next_attempt_at
+            ),
+            (
+                DeliveryStatus::GaveUp,
+                1,
+                Some(500),
+                Some("endpoint was deleted"),
+                None
+            )
+        );
+        let mut done = DeliveryLog::new(
+            "msg_2",
+            Uuid::from_u128(9),
+            WebhookEventType::LeadCreated,
+            start,
+        );
+        done.record_attempt(
+            AttemptOutcome::Responded { status: 200 },
+            start,
+            &schedule,
+            0.0,
+        );
+        let before = done.clone();
+        done.abandon("endpoint was deleted");
+        assert_eq!(done, before);
+    }
+
+    #[test]
+    fn status_names_match_their_serde_names() {
+        for status in [
+            DeliveryStatus::Pending,
+            DeliveryStatus::Retrying,
+            DeliveryStatus::Succeeded,
+            DeliveryStatus::GaveUp,
+        ] {
+            assert_eq!(
+                serde_json::to_value(status).unwrap(),
+                serde_json::json!(status.as_str())
+            );
+            assert_eq!(DeliveryStatus::from_name(status.as_str()), Some(status));
+        }
+        assert_eq!(DeliveryStatus::from_name("failed"), None);
     }
 }

@@ -53,6 +53,11 @@ impl WebhookEventType {
             Self::HandoffWaitingTooLong => "handoff.waiting_too_long",
         }
     }
+
+    /// The type of a wire name; `None` for an unknown one (names are case-sensitive).
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.as_str() == name)
+    }
 }
 
 /// What `lead.created` carries: who the lead is and where they came from. Deliberately
@@ -227,6 +232,10 @@ mod tests {
     fn type_names_match_their_serde_names() {
         for kind in WebhookEventType::ALL {
             assert_eq!(serde_json::to_value(kind).unwrap(), json!(kind.as_str()));
+            assert_eq!(WebhookEventType::from_name(kind.as_str()), Some(kind));
+        }
+        for unknown in ["", "lead.deleted", "Lead.Created", " lead.created"] {
+            assert_eq!(WebhookEventType::from_name(unknown), None, "{unknown:?}");
         }
     }
 }

@@ -9,14 +9,15 @@ use leadkit_shared::api::HandoffState;
 use leadkit_shared::handoff::{
     HandoffSettings, QueuedLead, RepLoad, load_window, plan, queued_lead, waited_too_long,
 };
-use leadkit_shared::model::{Lead, LeadId};
+use leadkit_shared::model::{Handoff, HandoffId, HandoffOutcome, Lead, LeadId};
+use leadkit_shared::webhooks::{WaitingTooLong, WebhookEvent};
 use serde::{Deserialize, Serialize};
 use time::{Duration, OffsetDateTime};
 use worker::{DurableObject, Env, Request, Response, State, durable_object};
 
 use crate::error::AppError;
 use crate::store::handoff::HandoffRow;
-use crate::{clock, store};
+use crate::{clock, store, webhooks};
 
 /// The binding's name in wrangler.toml.
 const BINDING: &str = "HANDOFF_DESK";
@@ -185,7 +186,8 @@ async fn cycle(
     let day_plan = plan(&settings, &loads, &queue, now);
     let row_of = |lead_id: LeadId| waiting.iter().find(|row| row.lead().ok() == Some(lead_id));
     for chunk in day_plan.assignments.chunks(BATCH_ASSIGNMENTS) {
-        let mut statements = Vec::with_capacity(chunk.len() * 4);
+        let mut statements = Vec::with_capacity(chunk.len() * 6);
+        let mut events = Vec::with_capacity(chunk.len());
         for assignment in chunk {
             if let Some(row) = row_of(assignment.lead_id) {
                 statements.extend(store::handoff::assign_statements(
@@ -195,15 +197,31 @@ async fn cycle(
                     assignment,
                     now,
                 )?);
+                events.push(WebhookEvent::HandoffAssigned(Handoff {
+                    id: HandoffId(row.uuid()?),
+                    lead_id: assignment.lead_id,
+                    rep_id: assignment.rep_id,
+                    at: now,
+                    sla_due: assignment.sla_due,
+                    outcome: HandoffOutcome::Pending,
+                }));
             }
         }
+        statements.extend(webhooks::outbox_statements(
+            &db,
+            workspace_id,
+            &events,
+            now,
+        )?);
         db.batch(statements).await?;
+        webhooks::dispatch_logged(env, workspace_id, &events, now).await;
     }
     // Alerts for leads still waiting too long, once each.
     let mut next: Option<OffsetDateTime> = None;
     let mut soonest =
         |at: OffsetDateTime| next = Some(next.map_or(at, |n: OffsetDateTime| n.min(at)));
     let mut alerts = Vec::new();
+    let mut alert_events = Vec::new();
     for waiting_lead in &day_plan.waiting {
         let Some(row) = row_of(waiting_lead.lead_id) else {
             continue;
@@ -214,12 +232,25 @@ async fn cycle(
         }
         if waited_too_long(&settings, queued_at, now) {
             alerts.push(store::handoff::alerted_statement(&db, &row.id, now)?);
+            alert_events.push(WebhookEvent::HandoffWaitingTooLong(WaitingTooLong {
+                lead_id: waiting_lead.lead_id,
+                queued_at,
+                waited_secs: (now - queued_at).whole_seconds(),
+                reason: waiting_lead.reason,
+            }));
         } else {
             soonest(queued_at + Duration::seconds(i64::from(settings.alert_after_secs) + 1));
         }
     }
     if !alerts.is_empty() {
+        alerts.extend(webhooks::outbox_statements(
+            &db,
+            workspace_id,
+            &alert_events,
+            now,
+        )?);
         db.batch(alerts).await?;
+        webhooks::dispatch_logged(env, workspace_id, &alert_events, now).await;
     }
     if !day_plan.waiting.is_empty() {
         // Capacity comes back with the next day: look again at its start.
