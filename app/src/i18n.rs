@@ -160,8 +160,14 @@ fn problem(code: FieldErrorCode, locale: Locale) -> String {
         (TooLong, En) => "Too long.".into(),
         (InvalidEmail, Ko) => "올바른 이메일 주소가 아닙니다.".into(),
         (InvalidEmail, En) => "Not a valid e-mail address.".into(),
-        (NotText | InvalidName, Ko) => "사용할 수 없는 값입니다.".into(),
-        (NotText | InvalidName, En) => "This value cannot be used.".into(),
+        // The tracking codes (a beacon's fields) never reach a person; should one show,
+        // the generic sentence does.
+        (NotText | InvalidName | InvalidUuid | InvalidUrl | TooMany | InvalidTime, Ko) => {
+            "사용할 수 없는 값입니다.".into()
+        }
+        (NotText | InvalidName | InvalidUuid | InvalidUrl | TooMany | InvalidTime, En) => {
+            "This value cannot be used.".into()
+        }
         (TooShort, Ko) => format!("{MIN_PASSWORD_CHARS}자 이상이어야 합니다."),
         (TooShort, En) => format!("At least {MIN_PASSWORD_CHARS} characters."),
         (RepeatedCharacter, Ko) => "한 글자만 반복할 수 없습니다.".into(),

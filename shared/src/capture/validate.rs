@@ -46,6 +46,14 @@ pub enum FieldErrorCode {
     Taken,
     /// Not one of the values the field accepts (a token's role).
     UnknownValue,
+    /// Not a UUID (a tracking event's `event_id` or `visitor_id`).
+    InvalidUuid,
+    /// Not an absolute http(s) URL (a tracked page).
+    InvalidUrl,
+    /// More entries than the field takes (a tracking event's `props`).
+    TooMany,
+    /// Not an RFC 3339 time (a tracking event's `at_client`).
+    InvalidTime,
 }
 
 /// One field at fault, with a sentence naming the problem.
