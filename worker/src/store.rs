@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use leadkit_shared::api::{LeadRecord, LeadScores};
-use leadkit_shared::engine::EngineConfig;
+use leadkit_shared::engine::{Engine, EngineConfig};
 use leadkit_shared::forms::{AcceptedSubmission, CapturedLead};
 use leadkit_shared::model::{Stage, Tier, Touch};
 use serde::Deserialize;
@@ -17,6 +17,8 @@ use crate::error::AppError;
 
 pub mod auth;
 pub mod leads;
+pub mod retry;
+pub mod tracking;
 
 /// The D1 binding's name in wrangler.toml.
 const DB_BINDING: &str = "DB";
@@ -411,6 +413,14 @@ pub async fn engine_config(db: &D1Database, workspace_id: &str) -> Result<Engine
         }),
         None => Ok(EngineConfig::korean_b2b_default()),
     }
+}
+
+/// The workspace's engine, built from its configuration.
+pub async fn workspace_engine(db: &D1Database, workspace_id: &str) -> Result<Engine, AppError> {
+    let config = engine_config(db, workspace_id).await?;
+    Engine::new(config).map_err(|e| AppError::Storage {
+        detail: format!("workspace {workspace_id} has an unusable engine config: {e}"),
+    })
 }
 
 /// A stored touch.

@@ -57,6 +57,25 @@ pub async fn lead_by_email_key(
     }
 }
 
+/// The workspace's lead with this id, if any.
+pub async fn lead_by_id(
+    db: &D1Database,
+    workspace_id: &str,
+    lead_id: &str,
+) -> Result<Option<StoredLead>, AppError> {
+    let row = db
+        .prepare(format!(
+            "{SELECT_STORED} WHERE workspace_id = ?1 AND id = ?2"
+        ))
+        .bind(&[JsValue::from_str(workspace_id), JsValue::from_str(lead_id)])?
+        .first::<StoredLeadRow>(None)
+        .await?;
+    match row {
+        Some(row) => Ok(Some(stored(db, workspace_id, row).await?)),
+        None => Ok(None),
+    }
+}
+
 async fn stored(
     db: &D1Database,
     workspace_id: &str,
