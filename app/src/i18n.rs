@@ -160,8 +160,14 @@ fn problem(code: FieldErrorCode, locale: Locale) -> String {
         (TooLong, En) => "Too long.".into(),
         (InvalidEmail, Ko) => "올바른 이메일 주소가 아닙니다.".into(),
         (InvalidEmail, En) => "Not a valid e-mail address.".into(),
-        (NotText | InvalidName, Ko) => "사용할 수 없는 값입니다.".into(),
-        (NotText | InvalidName, En) => "This value cannot be used.".into(),
+        // The tracking codes (a beacon's fields) never reach a person; should one show,
+        // the generic sentence does.
+        (NotText | InvalidName | InvalidUuid | TooMany | InvalidTime, Ko) => {
+            "사용할 수 없는 값입니다.".into()
+        }
+        (NotText | InvalidName | InvalidUuid | TooMany | InvalidTime, En) => {
+            "This value cannot be used.".into()
+        }
         (TooShort, Ko) => format!("{MIN_PASSWORD_CHARS}자 이상이어야 합니다."),
         (TooShort, En) => format!("At least {MIN_PASSWORD_CHARS} characters."),
         (RepeatedCharacter, Ko) => "한 글자만 반복할 수 없습니다.".into(),
@@ -182,8 +188,8 @@ fn problem(code: FieldErrorCode, locale: Locale) -> String {
         (InvalidPhone, En) => "Not a valid phone number.".into(),
         (InvalidDefinition, Ko) => "폼 설정을 확인하세요.".into(),
         (InvalidDefinition, En) => "Check the form's settings.".into(),
-        (InvalidUrl, Ko) => "https:// 로 시작하는 올바른 URL이 아닙니다.".into(),
-        (InvalidUrl, En) => "Not a valid https:// URL.".into(),
+        (InvalidUrl, Ko) => "올바른 URL이 아닙니다.".into(),
+        (InvalidUrl, En) => "Not a valid URL.".into(),
     }
 }
 

@@ -9,6 +9,7 @@ mod rate_limit;
 mod turnstile;
 mod validate;
 
+pub(crate) use body::decode_component;
 pub use body::{BodyKind, DecodeError, FieldMap, MAX_BODY_BYTES, MAX_FIELDS, decode_body};
 pub use email::{EmailError, normalise_email};
 pub use idempotency::{

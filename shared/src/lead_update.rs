@@ -8,14 +8,14 @@
 mod submission;
 mod touches;
 
-pub use submission::{capture_survivorship, email_key, on_submission};
+pub use submission::{capture_survivorship, email_key, on_submission, on_submission_with_history};
 pub use touches::on_touches;
 
 use time::OffsetDateTime;
 
 use crate::engine::{ChangeReason, Engine, EngineScratch};
 use crate::facts::ScoreSummary;
-use crate::model::{Lead, Stage, StageChange, Touch};
+use crate::model::{Lead, LeadId, Stage, StageChange, Touch};
 use crate::webhooks::{LeadCreated, WebhookEvent};
 
 /// A stored lead with every touch it has, as the engine reads it.
@@ -47,6 +47,22 @@ impl LeadUpdate {
     pub fn entered(&self, stage: Stage) -> bool {
         self.changes.iter().any(|(change, _)| change.to == stage)
     }
+}
+
+/// `new` touches joined to the lead `lead_id`: each id once and none the lead already
+/// has (`existing`), so a retried event or a re-sent history changes nothing; oldest
+/// first, as they happened.
+fn adopt(lead_id: LeadId, existing: &[Touch], new: Vec<Touch>) -> Vec<Touch> {
+    let mut added: Vec<Touch> = Vec::with_capacity(new.len());
+    for mut touch in new {
+        if existing.iter().any(|t| t.id == touch.id) || added.iter().any(|t| t.id == touch.id) {
+            continue;
+        }
+        touch.lead_id = lead_id;
+        added.push(touch);
+    }
+    added.sort_by_key(|touch| touch.at);
+    added
 }
 
 /// Re-assesses `lead` with all its touches and, when the rules move it, records the

@@ -24,6 +24,7 @@ pub mod scoring;
 pub mod segments;
 pub mod sync;
 pub mod text;
+pub mod tracking;
 pub mod validation;
 pub mod webhooks;
 pub mod whatif;

@@ -56,13 +56,19 @@ function testConfig(dir) {
 /**
  * Starts a worker; returns { url, persistDir, d1(sql), stop() }. `seed` is SQL run on
  * the migrated database before the worker starts (test forms with definitions). `vars`
- * override wrangler.toml [vars]; the capture and sign-in rate limits are raised out of
- * the way unless a test sets them, since every test comes from the same loopback address.
+ * override wrangler.toml [vars]; the capture, sign-in and tracking rate limits are raised
+ * out of the way unless a test sets them, since every test comes from the same loopback
+ * address.
  * `d1(sql)` reads the worker's local D1 (its SQLite file, opened read-only) and returns
  * the rows: the ground truth of what the worker stored.
  */
 export async function startWorker({ seed, vars = {} } = {}) {
-  const allVars = { CAPTURE_RATE_LIMIT: "100000/60", LOGIN_RATE_LIMIT: "100000/60", ...vars };
+  const allVars = {
+    CAPTURE_RATE_LIMIT: "100000/60",
+    LOGIN_RATE_LIMIT: "100000/60",
+    TRACK_RATE_LIMIT: "100000/60",
+    ...vars,
+  };
   for (const built of ["worker/build/worker/shim.mjs", "dist/index.html"]) {
     if (!existsSync(join(root, built))) {
       throw new Error(`${built} is missing: run \`cargo xtask build\` first`);

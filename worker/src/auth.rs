@@ -13,7 +13,7 @@ use leadkit_shared::auth::{
     credential_from_headers, from_hex, hex, session_cookie, session_expires_at, session_state,
     validate_login, validate_signup,
 };
-use leadkit_shared::capture::{BodyKind, DecodeError};
+use leadkit_shared::capture::{BodyKind, DecodeError, MAX_BODY_BYTES};
 use serde::de::DeserializeOwned;
 use uuid::Uuid;
 use worker::{D1Database, Env, Request, Response, RouteContext};
@@ -159,7 +159,7 @@ pub async fn read_json<T: DeserializeOwned>(req: &mut Request) -> Result<T, AppE
             .into());
         }
     }
-    let body = read_body_capped(req).await?;
+    let body = read_body_capped(req, MAX_BODY_BYTES).await?;
     serde_json::from_slice(&body).map_err(|e| {
         DecodeError::MalformedJson {
             detail: e.to_string(),

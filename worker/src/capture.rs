@@ -2,10 +2,11 @@
 //! definition by `leadkit_shared::forms::check_submission`. Plain HTML form posts
 //! (URL-encoded or multipart) are answered with a redirect to the thank-you page (or
 //! an HTML list of errors), fetch calls with JSON. An accepted submission is stored
-//! with its raw body, its `form_submit` touch, the workspace engine's scores and stage
-//! and its stage history in one batch; a rejected one writes nothing.
+//! with its raw body, its `form_submit` touch, the visitor's earlier tracked events
+//! (stitched onto the lead), the workspace engine's scores and stage and its stage
+//! history in one batch; a rejected one writes nothing.
 
-mod cors;
+pub(crate) mod cors;
 mod embed;
 mod multipart;
 mod pages;
@@ -13,20 +14,20 @@ mod pages;
 use futures_util::StreamExt;
 use leadkit_shared::api::{CaptureAccepted, SCHEMA_VERSION};
 use leadkit_shared::capture::{BodyKind, DecodeError, MAX_BODY_BYTES, SubmissionId, decode_body};
-use leadkit_shared::engine::Engine;
 use leadkit_shared::forms::{
     AcceptedSubmission, FormDefinition, SUBMISSION_ID_FIELD, SubmissionInput, SubmissionRejected,
     ThankYou, check_submission, consents_from_fields,
 };
-use leadkit_shared::lead_update::{email_key, on_submission};
+use leadkit_shared::lead_update::{email_key, on_submission_with_history};
 use leadkit_shared::model::{LeadId, Touch, TouchId, WorkspaceId};
 use uuid::Uuid;
 use worker::{Headers, Request, Response, RouteContext};
 
 use crate::error::AppError;
 use crate::store::leads::LeadWrite;
+use crate::store::retry::{Attempt, with_retries};
 use crate::store::{FormRow, NewSubmission};
-use crate::{clock, handoff, rate_limit, store, turnstile, webhooks};
+use crate::{clock, handoff, rate_limit, store, turnstile, visitor, webhooks};
 
 pub use embed::{handle_get_embed_script, handle_get_form_schema};
 
@@ -76,7 +77,7 @@ struct RequestFacts {
     navigation: bool,
     idempotency_key: Option<String>,
     /// The `lk_vid` visitor id cookie, when the embed's fetch carried it.
-    visitor_id: Option<String>,
+    visitor_id: Option<Uuid>,
     /// The client's address, for the per-address rate limit.
     client_address: String,
 }
@@ -103,7 +104,7 @@ pub async fn handle_post_capture(
         origin: headers.get("origin")?,
         navigation: headers.get("sec-fetch-mode")?.as_deref() == Some("navigate"),
         idempotency_key: headers.get("idempotency-key")?,
-        visitor_id: embed::visitor_id(&req)?,
+        visitor_id: visitor::visitor_id(&req)?,
         client_address: rate_limit::client_address(&req)?,
     };
     let wants_html = accepts_html(headers)?;
@@ -205,7 +206,7 @@ async fn capture(
         &facts.client_address,
     )
     .await?;
-    let body = read_body_capped(req).await?;
+    let body = read_body_capped(req, MAX_BODY_BYTES).await?;
     let db = store::database(&ctx.env)?;
     let (row, form) = load_form(&db, &facts.form_id).await?;
     if let Some(origin) = &facts.origin {
@@ -284,12 +285,6 @@ async fn capture(
     })
 }
 
-/// How often a capture that lost a race (a concurrent first post from the same
-/// address, a concurrent update of the same lead) is recomputed and written again.
-/// Races need bursts on one person to happen at all; eight tries with a growing,
-/// jittered pause let a burst of a dozen posts all land.
-const WRITE_ATTEMPTS: u32 = 8;
-
 /// What storing a submission did.
 struct Stored {
     /// The lead's id (the earlier submission's, when a concurrent retry with the same
@@ -300,9 +295,10 @@ struct Stored {
 }
 
 /// Scores the submission with the workspace's engine — as a new lead, or folded into the
-/// lead its e-mail already has — and stores the lead, its raw submission, its touch,
-/// stage history and (when it enters the handoff stage) its place in the sales queue in
-/// one batch.
+/// lead its e-mail already has, together with whatever the visitor did before
+/// identifying (their waiting tracked events) — and stores the lead, its raw submission,
+/// its touches and stage history, the stitched events' new lead, its webhook events and
+/// (when it enters the handoff stage) its place in the sales queue, in one batch.
 async fn store_submission(
     env: &worker::Env,
     form: &FormRow,
@@ -313,16 +309,10 @@ async fn store_submission(
     now: time::OffsetDateTime,
 ) -> Result<Stored, AppError> {
     let db = &store::database(env)?;
-    let config = store::engine_config(db, &form.workspace_id).await?;
+    let engine = store::workspace_engine(db, &form.workspace_id).await?;
     let handoff_settings = store::handoff::settings(db, &form.workspace_id)
         .await?
         .settings;
-    let engine = Engine::new(config).map_err(|e| AppError::Storage {
-        detail: format!(
-            "workspace {} has an unusable engine config: {e}",
-            form.workspace_id
-        ),
-    })?;
     // Workspace ids in D1 predate typed ids ('default'): the model's workspace id is
     // only read by the engine, never stored.
     let workspace = WorkspaceId(Uuid::parse_str(&form.workspace_id).unwrap_or(Uuid::nil()));
@@ -342,21 +332,29 @@ async fn store_submission(
     let key = email_key(&captured);
     let extra_json = store::to_json(&store::extra_fields(&accepted.lead))?;
     let submission_id = clock::random_uuid();
-    let mut last_error = None;
-    for attempt in 0..WRITE_ATTEMPTS {
-        if attempt > 0 {
-            clock::pause_before_retry(attempt).await;
-        }
+    let visitor_id = facts.visitor_id.map(|id| id.to_string());
+    let what = format!("form {} capture", form.id);
+    with_retries(&what, async || {
         let stored = match &key {
             Some(key) => store::leads::lead_by_email_key(db, &form.workspace_id, key).await?,
             None => None,
         };
+        let waiting = match &visitor_id {
+            Some(visitor) => {
+                Some(store::tracking::waiting_events(db, &form.workspace_id, visitor).await?)
+            }
+            None => None,
+        };
         let read_version = stored.as_ref().map(|s| s.version);
-        let update = on_submission(
+        let update = on_submission_with_history(
             &engine,
             stored.map(|s| s.known),
             captured.clone(),
             touch.clone(),
+            waiting
+                .as_ref()
+                .map(|w| w.touches.clone())
+                .unwrap_or_default(),
             &form.id,
             now,
         );
@@ -372,17 +370,6 @@ async fn store_submission(
                 at: now,
             },
         )?;
-        let queued =
-            handoff::enqueue_if_entered(db, &form.workspace_id, &handoff_settings, &update, now)?;
-        let queued_for_sales = queued.is_some();
-        statements.extend(queued);
-        // Its webhook events too, so they exist exactly when the change does.
-        statements.extend(webhooks::outbox_statements(
-            db,
-            &form.workspace_id,
-            &update.events,
-            now,
-        )?);
         statements.push(store::submission_statement(
             db,
             form,
@@ -394,45 +381,61 @@ async fn store_submission(
                 raw_body: body,
                 accepted,
                 received_at: now,
-                visitor_id: facts.visitor_id.as_deref(),
+                visitor_id: visitor_id.as_deref(),
             },
         )?);
+        let queued =
+            handoff::enqueue_if_entered(db, &form.workspace_id, &handoff_settings, &update, now)?;
+        let queued_for_sales = queued.is_some();
+        statements.extend(queued);
+        // Its webhook events too, so they exist exactly when the change does.
+        statements.extend(webhooks::outbox_statements(
+            db,
+            &form.workspace_id,
+            &update.events,
+            now,
+        )?);
+        if let (Some(visitor), Some(waiting)) = (&visitor_id, &waiting) {
+            statements.extend(store::tracking::stitch_statements(
+                db,
+                &form.workspace_id,
+                visitor,
+                &lead_id.to_string(),
+                waiting.rows,
+            )?);
+        }
         match db.batch(statements).await {
             Ok(_) => {
                 webhooks::dispatch_logged(env, &form.workspace_id, &update.events, now).await;
-                return Ok(Stored {
+                Ok(Attempt::Done(Stored {
                     lead_id,
                     queued_for_sales,
-                });
+                }))
             }
             Err(error) => {
                 // A taken submission key: a concurrent retry of this submission won.
                 if let Some(key) = submission_key
                     && let Some(lead_id) = store::find_submission(db, form, key.as_str()).await?
                 {
-                    return Ok(Stored {
+                    return Ok(Attempt::Done(Stored {
                         lead_id,
                         queued_for_sales: false,
-                    });
+                    }));
                 }
                 // Otherwise another writer may have created or changed this person's
-                // lead since it was read: read again and recompute.
-                worker::console_log!("form {}: capture write retried: {error}", form.id);
-                last_error = Some(error);
+                // lead, or the visitor's events, since they were read: read again.
+                Ok(Attempt::Retry {
+                    reason: error.to_string(),
+                })
             }
         }
-    }
-    Err(last_error.map_or_else(
-        || AppError::Storage {
-            detail: "capture write failed".into(),
-        },
-        AppError::from,
-    ))
+    })
+    .await
 }
 
 /// The form row and its definition: the stored one, or the default contact form for a
 /// form stored without one.
-async fn load_form(
+pub(crate) async fn load_form(
     db: &worker::D1Database,
     form_id: &str,
 ) -> Result<(FormRow, FormDefinition), AppError> {
@@ -468,21 +471,21 @@ pub fn definition_of(row: &FormRow) -> Result<FormDefinition, AppError> {
 }
 
 /// Whether `origin` is the worker's own (the app posting to itself).
-fn is_same_origin(req: &Request, origin: &str) -> bool {
+pub(crate) fn is_same_origin(req: &Request, origin: &str) -> bool {
     req.url()
         .is_ok_and(|url| url.origin().ascii_serialization() == origin)
 }
 
-/// Reads the body, refusing it as soon as it passes [`MAX_BODY_BYTES`] — by its
-/// declared length when it has one, else while streaming — so an oversized body is
-/// never held in memory whole.
-pub(crate) async fn read_body_capped(req: &mut Request) -> Result<Vec<u8>, AppError> {
+/// Reads the body, refusing it as soon as it passes `max` bytes — by its declared
+/// length when it has one, else while streaming — so an oversized body is never held in
+/// memory whole.
+pub(crate) async fn read_body_capped(req: &mut Request, max: usize) -> Result<Vec<u8>, AppError> {
     let declared = req
         .headers()
         .get("content-length")?
         .and_then(|len| len.trim().parse::<usize>().ok());
-    if let Some(len) = declared.filter(|len| *len > MAX_BODY_BYTES) {
-        return Err(DecodeError::TooLarge { len }.into());
+    if let Some(len) = declared.filter(|len| *len > max) {
+        return Err(AppError::BodyTooLarge { len, max });
     }
     if req.inner().body().is_none() {
         return Ok(Vec::new());
@@ -492,8 +495,8 @@ pub(crate) async fn read_body_capped(req: &mut Request) -> Result<Vec<u8>, AppEr
     while let Some(chunk) = stream.next().await {
         let chunk = chunk?;
         let len = body.len() + chunk.len();
-        if len > MAX_BODY_BYTES {
-            return Err(DecodeError::TooLarge { len }.into());
+        if len > max {
+            return Err(AppError::BodyTooLarge { len, max });
         }
         body.extend_from_slice(&chunk);
     }

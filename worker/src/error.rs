@@ -4,6 +4,7 @@
 
 use leadkit_shared::api::{ErrorBody, QueryError};
 use leadkit_shared::capture::{DecodeError, FieldError, FieldErrorCode, SubmissionIdError};
+use leadkit_shared::tracking::TrackError;
 use thiserror::Error;
 use worker::Response;
 
@@ -13,6 +14,12 @@ pub enum AppError {
     /// The body could not be read as form fields.
     #[error(transparent)]
     Decode(#[from] DecodeError),
+    /// The body is longer than the endpoint reads.
+    #[error("body of {len} bytes is over the limit of {max} bytes")]
+    BodyTooLarge { len: usize, max: usize },
+    /// A tracking event that cannot be read or has fields at fault.
+    #[error(transparent)]
+    Track(#[from] TrackError),
     /// The fields were read but some are missing or wrong.
     #[error("the submission has invalid fields")]
     Invalid { fields: Vec<FieldError> },
@@ -55,8 +62,8 @@ pub enum AppError {
     /// The Turnstile anti-bot check failed; nothing was stored.
     #[error("the anti-bot check failed ({reason}); reload the form and try again")]
     TurnstileFailed { reason: String },
-    /// Too many posts from one address to one form in the current window.
-    #[error("too many submissions from this address; try again in {retry_after_secs} seconds")]
+    /// Too many requests of one kind from one address in the current window.
+    #[error("too many requests from this address; try again in {retry_after_secs} seconds")]
     RateLimited { retry_after_secs: u32 },
     /// The request is valid but the resource is not in a state that allows it (a
     /// handoff already answered, a stage move the rules forbid).
@@ -85,7 +92,12 @@ impl AppError {
             Self::Decode(
                 DecodeError::MissingContentType | DecodeError::UnsupportedMediaType { .. },
             ) => 415,
-            Self::Decode(DecodeError::TooLarge { .. }) => 413,
+            Self::Decode(DecodeError::TooLarge { .. }) | Self::BodyTooLarge { .. } => 413,
+            Self::Track(
+                TrackError::MissingContentType | TrackError::UnsupportedMediaType { .. },
+            ) => 415,
+            Self::Track(TrackError::TooLarge { .. }) => 413,
+            Self::Track(_) => 400,
             Self::Decode(DecodeError::FieldNotText { .. } | DecodeError::TooManyFields) => 422,
             Self::Decode(_) | Self::Query(_) | Self::NotASession | Self::SubmissionId(_) => 400,
             Self::FileField { .. } => 422,
@@ -107,7 +119,15 @@ impl AppError {
             Self::Decode(
                 DecodeError::MissingContentType | DecodeError::UnsupportedMediaType { .. },
             ) => ("unsupported_media_type", vec![]),
-            Self::Decode(DecodeError::TooLarge { .. }) => ("body_too_large", vec![]),
+            Self::Decode(DecodeError::TooLarge { .. }) | Self::BodyTooLarge { .. } => {
+                ("body_too_large", vec![])
+            }
+            Self::Track(
+                TrackError::MissingContentType | TrackError::UnsupportedMediaType { .. },
+            ) => ("unsupported_media_type", vec![]),
+            Self::Track(TrackError::TooLarge { .. }) => ("body_too_large", vec![]),
+            Self::Track(TrackError::Invalid { fields }) => ("invalid_event", fields.clone()),
+            Self::Track(_) => ("malformed_body", vec![]),
             Self::Decode(DecodeError::FieldNotText { field }) => (
                 "validation_failed",
                 vec![FieldError {
@@ -153,7 +173,7 @@ impl AppError {
             Self::Storage { .. } | Self::Crypto { .. } => {
                 "the request could not be completed; try again".to_owned()
             }
-            Self::Invalid { fields } => fields
+            Self::Invalid { fields } | Self::Track(TrackError::Invalid { fields }) => fields
                 .iter()
                 .map(|f| f.message.as_str())
                 .collect::<Vec<_>>()

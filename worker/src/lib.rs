@@ -12,7 +12,9 @@ mod leads;
 mod rate_limit;
 mod store;
 mod tokens;
+mod tracking;
 mod turnstile;
+mod visitor;
 mod webhooks;
 
 use worker::{
@@ -20,13 +22,14 @@ use worker::{
     event,
 };
 
-/// The one route table. Paths here must also be listed in `run_worker_first` in
-/// wrangler.toml, or the static app would answer them. Public routes: capture (`/f/…`),
-/// health, sign-up and sign-in. Every other handler starts with `auth::authenticate`,
-/// and tests/auth.test.mjs reads this table to prove it for each route.
 /// The API description, served as written (tests/openapi.test.mjs keeps it true).
 const OPENAPI: &str = include_str!("../openapi.json");
 
+/// The one route table. Paths here must also be listed in `run_worker_first` in
+/// wrangler.toml, or the static app would answer them. Public routes: capture and the
+/// snippets (`/f/…`), tracking (`/t`), health, sign-up and sign-in. Every other handler
+/// starts with `auth::authenticate`, and tests/auth.test.mjs reads this table to prove
+/// it for each route.
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
     Router::new()
@@ -39,6 +42,9 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
         .get_async("/api/me", auth::handle_get_me)
         .get_async("/f/:form_id/schema", capture::handle_get_form_schema)
         .get_async("/f/:form_id/embed.js", capture::handle_get_embed_script)
+        .get_async("/f/:form_id/t.js", tracking::handle_get_tracking_script)
+        .post_async("/t", tracking::handle_post_track)
+        .options_async("/t", tracking::handle_options_track)
         .get_async("/api/leads", leads::handle_get_leads)
         .get_async("/api/forms", forms::handle_get_forms)
         .get_async("/api/forms/:id", forms::handle_get_form)

@@ -1,5 +1,6 @@
-//! Request counters per client address — form posts per form, sign-in attempts — one
-//! Durable Object per counted thing and address, so every isolate sees the same count. The decision is
+//! Request counters per client address — form posts per form, sign-in attempts,
+//! tracking events — one Durable Object per counted thing and address, so every isolate
+//! sees the same count. The decision is
 //! `leadkit_shared::capture::decide`; the object only keeps the window.
 
 use leadkit_shared::capture::{RateDecision, RateLimitPolicy, RateWindow, decide};
@@ -17,6 +18,9 @@ pub enum Counted<'a> {
     /// Sign-in attempts, which each cost a full password hash; `LOGIN_RATE_LIMIT`,
     /// default 10/60.
     SignIn,
+    /// Tracking events (`POST /t`), whatever the form: a page sends a few per view, so
+    /// the default is generous; `TRACK_RATE_LIMIT`, default 120/60.
+    Track,
 }
 
 impl Counted<'_> {
@@ -30,6 +34,13 @@ impl Counted<'_> {
                     window_secs: 60,
                 },
             ),
+            Self::Track => (
+                "TRACK_RATE_LIMIT",
+                RateLimitPolicy {
+                    max_posts: 120,
+                    window_secs: 60,
+                },
+            ),
         }
     }
 
@@ -37,6 +48,7 @@ impl Counted<'_> {
         match self {
             Self::FormPost { form_id } => format!("form\u{0}{form_id}\u{0}{address}"),
             Self::SignIn => format!("sign-in\u{0}{address}"),
+            Self::Track => format!("track\u{0}{address}"),
         }
     }
 }

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use leadkit_shared::api::{LeadRecord, LeadScores, StageHistoryEntry};
-use leadkit_shared::engine::EngineConfig;
+use leadkit_shared::engine::{Engine, EngineConfig};
 use leadkit_shared::forms::{AcceptedSubmission, CapturedLead};
 use leadkit_shared::model::{LeadId, Stage, Tier, Touch};
 use serde::Deserialize;
@@ -19,6 +19,8 @@ pub mod auth;
 pub mod engine;
 pub mod handoff;
 pub mod leads;
+pub mod retry;
+pub mod tracking;
 
 /// The D1 binding's name in wrangler.toml.
 const DB_BINDING: &str = "DB";
@@ -413,6 +415,14 @@ pub async fn engine_config(db: &D1Database, workspace_id: &str) -> Result<Engine
         }),
         None => Ok(EngineConfig::korean_b2b_default()),
     }
+}
+
+/// The workspace's engine, built from its configuration.
+pub async fn workspace_engine(db: &D1Database, workspace_id: &str) -> Result<Engine, AppError> {
+    let config = engine_config(db, workspace_id).await?;
+    Engine::new(config).map_err(|e| AppError::Storage {
+        detail: format!("workspace {workspace_id} has an unusable engine config: {e}"),
+    })
 }
 
 /// A stored touch.

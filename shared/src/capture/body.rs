@@ -143,7 +143,7 @@ fn decode_url_encoded(text: &str) -> Result<FieldMap, DecodeError> {
 
 /// Decodes one `application/x-www-form-urlencoded` name or value strictly: escapes that
 /// decode to invalid UTF-8 are refused rather than stored as replacement characters.
-fn decode_component(raw: &str) -> Result<String, DecodeError> {
+pub(crate) fn decode_component(raw: &str) -> Result<String, DecodeError> {
     let spaced = raw.replace('+', " ");
     percent_encoding::percent_decode_str(&spaced)
         .decode_utf8()

@@ -46,8 +46,15 @@ pub enum FieldErrorCode {
     Taken,
     /// Not one of the values the field accepts (a token's role, an event type).
     UnknownValue,
-    /// Not a URL the field accepts (a webhook endpoint must be https).
+    /// Not a UUID (a tracking event's `event_id` or `visitor_id`).
+    InvalidUuid,
+    /// Not a URL the field accepts (a webhook endpoint must be https, a tracked page an
+    /// absolute http(s) URL).
     InvalidUrl,
+    /// More entries than the field takes (a tracking event's `props`).
+    TooMany,
+    /// Not an RFC 3339 time (a tracking event's `at_client`).
+    InvalidTime,
 }
 
 /// One field at fault, with a sentence naming the problem.

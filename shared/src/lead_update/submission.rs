@@ -4,7 +4,7 @@
 
 use time::OffsetDateTime;
 
-use super::{KnownLead, LeadUpdate, events_of, reassess};
+use super::{KnownLead, LeadUpdate, adopt, events_of, reassess};
 use crate::engine::{Engine, EngineScratch};
 use crate::identity::{
     EmailAddress, MergeDecision, MergeField, Survivorship, SurvivorshipRules, merge,
@@ -53,17 +53,35 @@ pub fn on_submission(
     engine: &Engine,
     known: Option<KnownLead>,
     captured: Lead,
+    touch: Touch,
+    form_id: &str,
+    now: OffsetDateTime,
+) -> LeadUpdate {
+    on_submission_with_history(engine, known, captured, touch, Vec::new(), form_id, now)
+}
+
+/// [`on_submission`] by a visitor who was tracked before identifying: `history`, the
+/// visitor's anonymous touches (page views, downloads …), is stitched onto the lead the
+/// submission makes or updates — each becomes the lead's touch in the same update (the
+/// ones it already has are skipped), and the lead is scored and staged with all of them.
+pub fn on_submission_with_history(
+    engine: &Engine,
+    known: Option<KnownLead>,
+    captured: Lead,
     mut touch: Touch,
+    history: Vec<Touch>,
     form_id: &str,
     now: OffsetDateTime,
 ) -> LeadUpdate {
     match known {
         None => {
             let mut lead = captured;
+            let mut new_touches = adopt(lead.id, &[], history);
+            new_touches.push(touch);
             let intake = engine.intake(
                 &mut lead,
                 None,
-                std::slice::from_ref(&touch),
+                &new_touches,
                 now,
                 &mut EngineScratch::default(),
             );
@@ -72,7 +90,7 @@ pub fn on_submission(
                 lead,
                 created: true,
                 scores: intake.scores,
-                new_touches: vec![touch],
+                new_touches,
                 changes: intake.changes,
                 events,
             }
@@ -96,15 +114,17 @@ pub fn on_submission(
                 Err(_) => lead,
             };
             lead.updated_at = now;
+            let mut new_touches = adopt(lead.id, &touches, history);
             touch.lead_id = lead.id;
-            touches.push(touch.clone());
+            new_touches.push(touch);
+            touches.extend(new_touches.iter().cloned());
             let (scores, changes) = reassess(engine, &mut lead, &touches, now);
             let events = events_of(&lead, false, Some(form_id), &changes);
             LeadUpdate {
                 lead,
                 created: false,
                 scores,
-                new_touches: vec![touch],
+                new_touches,
                 changes,
                 events,
             }
@@ -270,6 +290,118 @@ mod tests {
             "{} then {}",
             first.scores.engagement,
             second.scores.engagement
+        );
+    }
+
+    fn page_view(id: u128, path: &str, at: OffsetDateTime) -> Touch {
+        let mut touch = post(LeadId(Uuid::nil()), id, at);
+        touch.kind = crate::model::TouchKind::PageView;
+        touch.metadata = [("url".to_owned(), path.to_owned())].into();
+        touch
+    }
+
+    #[test]
+    fn a_new_lead_gains_the_visitors_history_and_its_points() {
+        let history = vec![
+            page_view(21, "/pricing", EARLIER),
+            page_view(20, "/product", datetime!(2026-10-30 10:00 +9)),
+        ];
+        let captured = lead(1, "minsu@acme.co.kr", None, NOW);
+        let plain = on_submission(
+            &engine(),
+            None,
+            captured.clone(),
+            post(captured.id, 10, NOW),
+            "contact",
+            NOW,
+        );
+        let stitched = on_submission_with_history(
+            &engine(),
+            None,
+            captured.clone(),
+            post(captured.id, 10, NOW),
+            [history.clone(), history.clone()].concat(),
+            "contact",
+            NOW,
+        );
+        assert!(stitched.created);
+        let ids: Vec<u128> = stitched
+            .new_touches
+            .iter()
+            .map(|t| t.id.0.as_u128())
+            .collect();
+        assert_eq!(
+            ids,
+            vec![20, 21, 10],
+            "each once, oldest first, the post last"
+        );
+        assert!(
+            stitched
+                .new_touches
+                .iter()
+                .all(|t| t.lead_id == captured.id),
+            "every touch is the lead's"
+        );
+        assert!(
+            stitched.scores.engagement > plain.scores.engagement,
+            "{} with history, {} without",
+            stitched.scores.engagement,
+            plain.scores.engagement
+        );
+    }
+
+    #[test]
+    fn a_known_lead_gains_only_the_history_it_lacks() {
+        let known = lead(1, "minsu@acme.co.kr", None, EARLIER);
+        let mut had = page_view(20, "/pricing", EARLIER);
+        had.lead_id = known.id;
+        let update = on_submission_with_history(
+            &engine(),
+            Some(KnownLead {
+                lead: known.clone(),
+                touches: vec![post(known.id, 10, EARLIER), had.clone()],
+            }),
+            lead(2, "minsu@acme.co.kr", None, NOW),
+            post(LeadId(Uuid::from_u128(2)), 11, NOW),
+            vec![had, page_view(21, "/case-studies", EARLIER)],
+            "contact",
+            NOW,
+        );
+        let ids: Vec<u128> = update
+            .new_touches
+            .iter()
+            .map(|t| t.id.0.as_u128())
+            .collect();
+        assert_eq!(ids, vec![21, 11]);
+        assert!(update.new_touches.iter().all(|t| t.lead_id == known.id));
+    }
+
+    #[test]
+    fn history_can_carry_a_new_lead_over_the_mql_bar() {
+        let captured = lead(1, "minsu@acme.co.kr", None, NOW);
+        use crate::model::TouchKind::{ContentDownload, EventAttended, WebinarAttended};
+        let history: Vec<Touch> = (0..12)
+            .map(|i| {
+                let mut touch = post(LeadId(Uuid::nil()), 100 + i, EARLIER);
+                touch.kind = [ContentDownload, EventAttended, WebinarAttended][i as usize % 3];
+                touch
+            })
+            .collect();
+        let update = on_submission_with_history(
+            &engine(),
+            None,
+            captured.clone(),
+            post(captured.id, 10, NOW),
+            history,
+            "contact",
+            NOW,
+        );
+        assert_eq!(update.lead.stage, Stage::Mql, "{:?}", update.scores);
+        assert!(
+            update
+                .changes
+                .iter()
+                .any(|(c, r)| c.to == Stage::Mql && *r == ChangeReason::Rule)
         );
     }
 }

@@ -3,7 +3,7 @@
 
 use time::OffsetDateTime;
 
-use super::{KnownLead, LeadUpdate, events_of, reassess};
+use super::{KnownLead, LeadUpdate, adopt, events_of, reassess};
 use crate::engine::Engine;
 use crate::model::Touch;
 
@@ -19,16 +19,7 @@ pub fn on_touches(
         mut lead,
         mut touches,
     } = known;
-    let mut added = Vec::with_capacity(new_touches.len());
-    for mut touch in new_touches {
-        if touches.iter().any(|t| t.id == touch.id)
-            || added.iter().any(|t: &Touch| t.id == touch.id)
-        {
-            continue;
-        }
-        touch.lead_id = lead.id;
-        added.push(touch);
-    }
+    let added = adopt(lead.id, &touches, new_touches);
     touches.extend(added.iter().cloned());
     let (scores, changes) = reassess(engine, &mut lead, &touches, now);
     if !added.is_empty() || !changes.is_empty() {

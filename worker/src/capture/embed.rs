@@ -1,7 +1,8 @@
 //! What an embedding page loads: `GET /f/{form_id}/embed.js`, the snippet, and
 //! `GET /f/{form_id}/schema`, the form it renders — fields (with progressive profiling
 //! for a returning visitor), CTA, consents and a fresh render token — and the
-//! first-party visitor id cookie that recognises the visitor next time.
+//! first-party visitor id cookie (`crate::visitor`) that recognises the visitor next
+//! time.
 
 use std::collections::BTreeSet;
 
@@ -14,17 +15,11 @@ use worker::{Headers, Request, Response, RouteContext};
 
 use super::{FORM_TOKEN_SECRET, cors, load_form};
 use crate::error::AppError;
-use crate::{clock, store};
+use crate::{clock, store, visitor};
 
 /// The snippet, kept as a plain JS file beside the worker so it can be read and
 /// size-checked on its own.
 pub const EMBED_JS: &str = include_str!("../../embed/embed.js");
-
-/// The visitor id cookie's name.
-pub const VISITOR_COOKIE: &str = "lk_vid";
-
-/// How long a visitor id lives: a year, the usual B2B buying cycle and then some.
-const VISITOR_MAX_AGE_SECS: u32 = 365 * 24 * 60 * 60;
 
 /// `GET /f/{form_id}/embed.js`: the snippet. Public and cacheable for a short while,
 /// so a fix reaches pages within minutes.
@@ -45,7 +40,8 @@ pub async fn handle_get_form_schema(
 ) -> worker::Result<Response> {
     let form_id = ctx.param("form_id").cloned().unwrap_or_default();
     let origin = req.headers().get("origin")?;
-    let known_visitor = visitor_id(&req)?;
+    let known_visitor = visitor::visitor_id(&req)?;
+    let visitor_text = known_visitor.map(|id| id.to_string());
     let url = req.url()?;
     let email = url
         .query_pairs()
@@ -55,7 +51,7 @@ pub async fn handle_get_form_schema(
         let db = store::database(&ctx.env)?;
         let (row, form) = load_form(&db, &form_id).await?;
         let leads =
-            store::known_leads(&db, &row, known_visitor.as_deref(), email.as_deref()).await?;
+            store::known_leads(&db, &row, visitor_text.as_deref(), email.as_deref()).await?;
         let answered: BTreeSet<&str> = leads
             .into_iter()
             .map(|captured| {
@@ -97,38 +93,12 @@ pub async fn handle_get_form_schema(
     let mut response = Response::from_json(&schema)?;
     // The render token is fresh per response: never cache it.
     response.headers_mut().set("cache-control", "no-store")?;
-    if known_visitor.is_none() {
-        let secure = url.scheme() == "https";
-        response
-            .headers_mut()
-            .set("set-cookie", &visitor_cookie(clock::random_uuid(), secure))?;
-    }
+    // A new visitor gets an id; a known one has theirs renewed (and a cookie kept from
+    // before tracking, on `Path=/f/`, is re-issued on `Path=/` with the same id).
+    visitor::set_cookie(
+        &mut response,
+        known_visitor.unwrap_or_else(clock::random_uuid),
+        url.scheme() == "https",
+    )?;
     cors::allow(response, allowed.as_deref())
-}
-
-/// The visitor id the browser sent, when it is one the worker could have issued.
-pub fn visitor_id(req: &Request) -> worker::Result<Option<String>> {
-    Ok(req.headers().get("cookie")?.and_then(|cookies| {
-        cookies
-            .split(';')
-            .filter_map(|c| c.trim().split_once('='))
-            .find(|(name, _)| *name == VISITOR_COOKIE)
-            .and_then(|(_, value)| Uuid::parse_str(value.trim()).ok())
-            .map(|id| id.to_string())
-    }))
-}
-
-/// A new visitor id cookie. The embed runs on another site, so in production the
-/// cookie must be `SameSite=None; Secure` to be sent with its fetches; HttpOnly, since
-/// no script ever needs to read it. Plain-http development gets `SameSite=Lax`, which
-/// browsers accept without `Secure`.
-fn visitor_cookie(id: Uuid, secure: bool) -> String {
-    let same_site = if secure {
-        "SameSite=None; Secure"
-    } else {
-        "SameSite=Lax"
-    };
-    format!(
-        "{VISITOR_COOKIE}={id}; Path=/f/; Max-Age={VISITOR_MAX_AGE_SECS}; HttpOnly; {same_site}"
-    )
 }
