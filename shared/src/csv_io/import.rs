@@ -12,7 +12,7 @@ use time::OffsetDateTime;
 use super::mapping::{ColumnMapping, MappingError};
 use super::parse::Table;
 use super::row::{RowContext, RowProblem, RowValues, read_row};
-use crate::identity::{AccountIndex, DedupeIndex, DuplicateMatch, find_duplicates, match_account};
+use crate::identity::{AccountIndex, DedupeIndex, DuplicateMatch, match_account};
 use crate::model::{Account, CustomValue, EntryPath, Lead, LeadId, WorkspaceId};
 use crate::validation::Country;
 
@@ -179,16 +179,17 @@ impl Importer {
                     if let Some(found) = match_account(&lead, &self.accounts) {
                         lead.account_id = Some(found.account_id);
                     }
-                    let matches: Vec<RowMatch> = find_duplicates(&self.dedupe, &lead)
+                    // Later rows are checked against this one too, whatever the caller
+                    // decides for it.
+                    let matches: Vec<RowMatch> = self
+                        .dedupe
+                        .find_and_insert(&lead)
                         .into_iter()
                         .map(|matched| RowMatch {
                             file_line: self.file_lines.get(&matched.lead_id).copied(),
                             matched,
                         })
                         .collect();
-                    // Later rows are checked against this one too, whatever the caller
-                    // decides for it.
-                    self.dedupe.insert(&lead);
                     self.file_lines.insert(lead.id, row.line);
                     if matches.is_empty() {
                         self.report.leads.push(lead);
