@@ -25,5 +25,9 @@ pub use submission::{
 };
 pub use validate::FormDefinitionError;
 
+// Shared with the CSV import, which fills the same `CapturedLead` column by column.
+pub(crate) use aliases::display_name;
+pub(crate) use submission::{MAX_CUSTOM_NAME_CHARS, MAX_CUSTOM_VALUE_CHARS, Placed, natural_kind};
+
 #[cfg(test)]
 mod tests;

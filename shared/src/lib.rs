@@ -6,6 +6,7 @@ pub mod api;
 pub mod attribution;
 pub mod auth;
 pub mod capture;
+pub mod csv_io;
 pub mod engine;
 pub mod facts;
 pub mod fixtures;

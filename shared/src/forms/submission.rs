@@ -27,9 +27,9 @@ pub const SUBMISSION_ID_FIELD: &str = "submission_id";
 /// custom fields; the rest are listed in [`AcceptedSubmission::dropped_fields`].
 pub const MAX_CUSTOM_FIELDS: usize = 20;
 /// Longest name of a field kept as custom.
-const MAX_CUSTOM_NAME_CHARS: usize = 64;
+pub(crate) const MAX_CUSTOM_NAME_CHARS: usize = 64;
 /// Longest value of a field kept as custom.
-const MAX_CUSTOM_VALUE_CHARS: usize = 2000;
+pub(crate) const MAX_CUSTOM_VALUE_CHARS: usize = 2000;
 
 /// A consent box's answer, as the worker read it (see [`consents_from_fields`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,12 +121,24 @@ impl CapturedLead {
         consents: Vec<ConsentRecord>,
         now: OffsetDateTime,
     ) -> Lead {
+        self.into_lead_via(EntryPath::Form, id, workspace_id, consents, now)
+    }
+
+    /// [`Self::into_lead`] for another entry path (a CSV import fills the same values).
+    pub fn into_lead_via(
+        self,
+        entry_path: EntryPath,
+        id: LeadId,
+        workspace_id: WorkspaceId,
+        consents: Vec<ConsentRecord>,
+        now: OffsetDateTime,
+    ) -> Lead {
         let name = self
             .name
             .clone()
             .or_else(|| self.email.clone())
             .unwrap_or_default();
-        let mut lead = Lead::new(id, workspace_id, name, EntryPath::Form, now);
+        let mut lead = Lead::new(id, workspace_id, name, entry_path, now);
         let mut custom: BTreeMap<String, CustomValue> = self
             .custom
             .into_iter()
@@ -196,7 +208,7 @@ impl CapturedLead {
     }
 
     /// Puts a checked value at `target` unless the place is taken already.
-    fn put(&mut self, target: &MapsTo, value: &str) -> Placed {
+    pub(crate) fn put(&mut self, target: &MapsTo, value: &str) -> Placed {
         match target {
             MapsTo::EmployeeCount => {
                 if self.employee_count.is_some() {
@@ -230,7 +242,7 @@ impl CapturedLead {
 }
 
 /// What happened to a value put on the lead.
-enum Placed {
+pub(crate) enum Placed {
     /// It is there now.
     Stored,
     /// Another value got there first.
@@ -525,7 +537,7 @@ fn place(
 }
 
 /// How a value aimed straight at `target` (by a Web-to-Lead alias) is checked.
-fn natural_kind(target: &MapsTo) -> FieldKind {
+pub(crate) fn natural_kind(target: &MapsTo) -> FieldKind {
     match target {
         MapsTo::Email => FieldKind::Email,
         MapsTo::Phone => FieldKind::Phone,

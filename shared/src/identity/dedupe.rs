@@ -285,15 +285,29 @@ impl DedupeIndex {
         if lead.merged_into.is_some() {
             return;
         }
+        self.insert_keys(lead.id, Keys::of(lead, self.country));
+    }
+
+    /// [`find_duplicates`] of `lead`, then [`Self::insert`] of it, keying it once: the
+    /// step an import makes for each row, so later rows are checked against it.
+    pub fn find_and_insert(&mut self, lead: &Lead) -> Vec<DuplicateMatch> {
+        let keys = Keys::of(lead, self.country);
+        let matches = matches_of(self, &keys, lead.id);
+        if lead.merged_into.is_none() {
+            self.insert_keys(lead.id, keys);
+        }
+        matches
+    }
+
+    fn insert_keys(&mut self, id: LeadId, keys: Keys) {
         let Ok(i) = u32::try_from(self.ids.len()) else {
             // Four billion leads is beyond any workspace; refuse quietly rather than panic.
             return;
         };
-        let keys = Keys::of(lead, self.country);
         for (buckets, link) in self.buckets.iter_mut().zip(Link::ALL) {
             buckets.push(keys.hash(link), i);
         }
-        self.ids.push(lead.id);
+        self.ids.push(id);
         self.keys.push(keys);
         self.removed.push(false);
         self.live_count += 1;
@@ -335,7 +349,11 @@ impl DedupeIndex {
 /// [`super::match_account`] has set the candidate's account, so that name matches at
 /// the same account are found whatever company spelling was typed.
 pub fn find_duplicates(index: &DedupeIndex, candidate: &Lead) -> Vec<DuplicateMatch> {
-    let keys = Keys::of(candidate, index.country);
+    matches_of(index, &Keys::of(candidate, index.country), candidate.id)
+}
+
+/// The indexed leads whose keys match `keys`, leaving out `candidate` itself.
+fn matches_of(index: &DedupeIndex, keys: &Keys, candidate: LeadId) -> Vec<DuplicateMatch> {
     // (entry, links found): few matches, so a small vector beats a map.
     let mut hits: Vec<(u32, [bool; 4])> = Vec::new();
     for (slot, (buckets, link)) in index.buckets.iter().zip(Link::ALL).enumerate() {
@@ -355,7 +373,7 @@ pub fn find_duplicates(index: &DedupeIndex, candidate: &Lead) -> Vec<DuplicateMa
     }
     hits.sort_unstable_by_key(|h| h.0);
     hits.into_iter()
-        .filter(|h| index.ids[h.0 as usize] != candidate.id)
+        .filter(|h| index.ids[h.0 as usize] != candidate)
         .map(|(entry, [email, phone, name_account, name_company])| {
             let other = &index.keys[entry as usize];
             let mut reasons = Vec::with_capacity(3);
@@ -974,6 +992,24 @@ mod tests {
             "recall {recall:.3} ({found}/{})",
             originals.len()
         );
+    }
+
+    #[test]
+    fn find_and_insert_is_find_then_insert() {
+        let mut spec = DatasetSpec::new(5, 3_000, datetime!(2026-11-24 0:00 UTC));
+        spec.touches_per_lead = 0;
+        spec.duplicate_rate = 0.2;
+        let data = generate(&spec);
+        let (existing, incoming) = data.leads.split_at(1_000);
+        let mut apart = DedupeIndex::new(existing);
+        let mut together = DedupeIndex::new(existing);
+        for lead in incoming {
+            let expected = find_duplicates(&apart, lead);
+            apart.insert(lead);
+            assert_eq!(together.find_and_insert(lead), expected);
+        }
+        assert_eq!(together.len(), apart.len());
+        assert_eq!(duplicate_groups_of(&together), duplicate_groups_of(&apart));
     }
 
     #[test]

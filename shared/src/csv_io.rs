@@ -1,0 +1,39 @@
+//! CSV import and export, the pure part: bytes to text in whatever encoding Korean
+//! teams' files come in, text to a table, headers to a column mapping the person can
+//! correct, rows to leads (validated, matched to accounts, deduplicated against the
+//! workspace and the file, every row accounted for), and leads back to a CSV that is
+//! safe to open in a spreadsheet. The app reads the file and stores the result.
+//!
+//! ```text
+//! read_table(bytes) → Table ─ guess_mapping(headers) → ColumnMapping (person corrects)
+//!                           └ Importer::new(table, mapping, …).step(n) … → ImportReport
+//! export_csv(leads, columns, language) → String
+//! ```
+
+mod decode;
+mod export;
+mod formula;
+mod headers;
+mod import;
+mod mapping;
+mod parse;
+mod row;
+mod values;
+
+pub use decode::{Decoded, Decoding, MAX_MALFORMED_LISTED, Malformed, SourceEncoding, decode};
+pub use export::{ExportColumn, default_export_columns, export_csv};
+pub use formula::{is_formula_risk, neutralise, unneutralise};
+pub use headers::{HeaderLanguage, header_of};
+pub use import::{
+    DEFAULT_CHUNK_ROWS, DuplicateRow, ImportOptions, ImportReport, Importer, Progress, RejectedRow,
+    RowMatch, import_rows,
+};
+pub use mapping::{ColumnMapping, ColumnTarget, MappedColumn, MappingError, guess_mapping};
+pub use parse::{
+    DEFAULT_MAX_ROWS, Delimiter, MAX_COLUMNS, ParseError, ParseOptions, Row, Table, parse_table,
+    read_table, sniff_delimiter,
+};
+pub use row::RowProblem;
+
+#[cfg(test)]
+mod tests;
