@@ -1,12 +1,17 @@
 //! The app shell: language, who is signed in, and either the sign-in form or the
-//! workspace's leads.
+//! workspace with its views.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
 
 use crate::auth::{AuthForm, Session, forget_workspace, remember_workspace, sign_out};
+use crate::data::provide_workspace;
 use crate::i18n::{Text, provide_i18n};
-use crate::leads::workspace::LeadWorkspace;
+use crate::lead_detail::LeadDetailPage;
+use crate::leads::LeadsPage;
+use crate::shell::{Nav, SyncBadge};
 
 /// The whole app.
 #[component]
@@ -39,8 +44,8 @@ pub fn App() -> impl IntoView {
             on_signed_out.run(());
         });
     };
-    // The workspace view is rebuilt only when the workspace changes, not on every
-    // session update.
+    // The workspace is rebuilt only when the workspace changes, not on every session
+    // update.
     let workspace_id = Memo::new(move |_| session.with(Session::workspace_id));
     let who = move || match session.get() {
         Session::SignedIn(me) => me.user.map_or(me.workspace.name.clone(), |user| {
@@ -50,31 +55,59 @@ pub fn App() -> impl IntoView {
     };
 
     view! {
-        <header class="topbar">
-            <h1 class="brand">"leadkit"</h1>
-            <p class="who" data-testid="who">{who}</p>
-            <Show when=move || matches!(session.get(), Session::SignedIn(_))>
-                <button class="sign-out" data-testid="sign-out" on:click=sign_out_clicked>
-                    {move || i18n.t(Text::SignOut)}
+        <Router>
+            <header class="topbar">
+                <h1 class="brand">"leadkit"</h1>
+                <p class="who" data-testid="who">{who}</p>
+                <Show when=move || matches!(session.get(), Session::SignedIn(_))>
+                    <button class="sign-out" data-testid="sign-out" on:click=sign_out_clicked>
+                        {move || i18n.t(Text::SignOut)}
+                    </button>
+                </Show>
+                <button
+                    class="lang"
+                    data-testid="switch-language"
+                    title=move || i18n.t(Text::SwitchLanguage)
+                    on:click=move |_| i18n.switch()
+                >
+                    {move || i18n.locale.get().other().name()}
                 </button>
-            </Show>
-            <button
-                class="lang"
-                title=move || i18n.t(Text::SwitchLanguage)
-                on:click=move |_| i18n.locale.update(|l| *l = l.other())
-            >
-                {move || i18n.locale.get().other().name()}
-            </button>
-        </header>
-        <main>
+            </header>
             {move || match (workspace_id.get(), session.with(|s| *s == Session::Checking)) {
                 (Some(id), _) => {
-                    view! { <LeadWorkspace workspace_id=id on_signed_out=on_signed_out /> }
+                    let me = session.with_untracked(|s| match s {
+                        Session::SignedIn(me) => Some(me.clone()),
+                        _ => None,
+                    });
+                    view! { <WorkspaceView workspace_id=id me=me on_signed_out=on_signed_out /> }
                         .into_any()
                 }
-                (None, true) => view! { <p class="sync">{move || i18n.t(Text::Loading)}</p> }.into_any(),
-                (None, false) => view! { <AuthForm on_signed_in=on_signed_in /> }.into_any(),
+                (None, true) => view! { <main><p class="sync">{move || i18n.t(Text::Loading)}</p></main> }.into_any(),
+                (None, false) => view! { <main><AuthForm on_signed_in=on_signed_in /></main> }.into_any(),
             }}
-        </main>
+        </Router>
+    }
+}
+
+/// A signed-in workspace: its data in context, the menu, and the routed view.
+#[component]
+fn WorkspaceView(
+    workspace_id: String,
+    me: Option<leadkit_shared::api::MeResponse>,
+    on_signed_out: Callback<()>,
+) -> impl IntoView {
+    provide_workspace(workspace_id, me, on_signed_out);
+    view! {
+        <div class="workspace">
+            <Nav />
+            <main>
+                <SyncBadge />
+                <Routes fallback=|| view! { <LeadsPage /> }>
+                    <Route path=path!("/") view=LeadsPage />
+                    <Route path=path!("/leads") view=LeadsPage />
+                    <Route path=path!("/leads/:id") view=LeadDetailPage />
+                </Routes>
+            </main>
+        </div>
     }
 }

@@ -1,5 +1,11 @@
 //! The app's two languages. Korean first — the teams it is built for are Korean — and
-//! English; every string the UI shows comes from here.
+//! English. Every string the UI shows goes through [`I18n::t`]: the shell's and sign-in's
+//! texts are [`Text`] here, each feature keeps its own catalogue enum beside it
+//! (`leads/text.rs` …) implementing [`Translate`], so every string has both languages
+//! and a match arm the compiler checks. Numbers, dates and money are formatted per
+//! locale by [`format`].
+
+pub mod format;
 
 use leadkit_shared::auth::MIN_PASSWORD_CHARS;
 use leadkit_shared::capture::FieldErrorCode;
@@ -199,17 +205,46 @@ pub struct I18n {
     pub locale: RwSignal<Locale>,
 }
 
-impl I18n {
-    /// A text in the current language, tracked so views update when it changes.
-    pub fn t(&self, text: Text) -> String {
-        text.in_locale(self.locale.get())
+/// A catalogue entry: one piece of UI text in both languages.
+pub trait Translate {
+    /// This text in `locale`.
+    fn translate(&self, locale: Locale) -> String;
+}
+
+impl Translate for Text {
+    fn translate(&self, locale: Locale) -> String {
+        self.in_locale(locale)
     }
 }
 
-/// Puts the language in context, starting from the browser's preference.
+impl I18n {
+    /// A text in the current language, tracked so views update when it changes.
+    pub fn t(&self, text: impl Translate) -> String {
+        text.translate(self.locale.get())
+    }
+
+    /// Switches the language and remembers the choice on this device.
+    pub fn switch(&self) {
+        let next = self.locale.get_untracked().other();
+        self.locale.set(next);
+        if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+            let _ = storage.set_item(LOCALE_KEY, next.tag());
+        }
+    }
+}
+
+/// Where the chosen language is kept between visits.
+const LOCALE_KEY: &str = "leadkit.locale";
+
+/// Puts the language in context: the one chosen before on this device, else the
+/// browser's preference.
 pub fn provide_i18n() -> I18n {
+    let chosen = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(LOCALE_KEY).ok().flatten())
+        .map(|tag| Locale::from_tag(&tag));
     let i18n = I18n {
-        locale: RwSignal::new(Locale::from_browser()),
+        locale: RwSignal::new(chosen.unwrap_or_else(Locale::from_browser)),
     };
     provide_context(i18n);
     i18n

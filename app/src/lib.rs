@@ -1,10 +1,14 @@
 //! leadkit's lead workspace: a Leptos app rendered in the browser. IndexedDB holds the
-//! team's leads, so the app reads locally and only syncs over the network.
+//! team's leads, so the app reads locally and only syncs over the network. One module
+//! per view (`leads`, `lead_detail` …), the frame in `shell`, the data in `data`.
 
 pub mod app;
 pub mod auth;
+pub mod data;
 pub mod i18n;
+pub mod lead_detail;
 pub mod leads;
+pub mod shell;
 
 use wasm_bindgen::prelude::wasm_bindgen;
 

@@ -2,7 +2,7 @@
 //! survives closing and reopening the database, and a pull's page and cursor land
 //! together.
 
-use leadkit_app::leads::store::LeadStore;
+use leadkit_app::data::LeadStore;
 use leadkit_shared::api::LeadRecord;
 use time::macros::datetime;
 use uuid::Uuid;

@@ -24,6 +24,7 @@ pub mod qualification;
 pub mod scoring;
 pub mod segments;
 pub mod sync;
+pub mod table;
 pub mod text;
 pub mod tracking;
 pub mod validation;

@@ -1,11 +1,12 @@
-//! Pulling leads from the worker into the local store, page by page from the stored
-//! cursor, so a pull interrupted by a lost connection resumes where it stopped.
+//! Pulling changes from the worker into the local store, page by page from the stored
+//! cursor (leads with their touches and stage history), so a pull interrupted by a lost
+//! connection resumes where it stopped.
 
 use gloo_net::http::Request;
 use leadkit_shared::api::{ErrorBody, LeadsPage, SCHEMA_VERSION};
 use thiserror::Error;
 
-use super::store::{LeadStore, StoreError};
+use super::db::{LeadStore, StoreError};
 
 /// Leads asked for per request.
 const PAGE_SIZE: u32 = 500;
@@ -35,7 +36,7 @@ impl From<gloo_net::Error> for PullError {
     }
 }
 
-/// Pulls every lead captured since the stored cursor; returns how many arrived.
+/// Pulls every lead changed since the stored cursor; returns how many arrived.
 pub async fn pull_new_leads(store: &LeadStore) -> Result<usize, PullError> {
     let mut cursor = store.pull_cursor().await?;
     let mut pulled = 0;
@@ -61,7 +62,7 @@ pub async fn pull_new_leads(store: &LeadStore) -> Result<usize, PullError> {
                 found: page.schema_version,
             });
         }
-        store.save_pulled(&page.leads, page.cursor).await?;
+        store.save_pulled_page(&page).await?;
         pulled += page.leads.len();
         cursor = page.cursor;
         if !page.has_more {

@@ -1,0 +1,10 @@
+//! The workspace's data on this device: the IndexedDB that is the app's source of truth,
+//! the pull that keeps it in step with the worker, and the context every view reads it
+//! through.
+
+pub mod db;
+pub mod pull;
+pub mod workspace;
+
+pub use db::{LeadStore, StoreError, database_name};
+pub use workspace::{SyncStatus, Workspace, provide_workspace, use_workspace};

@@ -1,0 +1,267 @@
+//! The app's IndexedDB: its source of truth for the workspace — leads, their touches and
+//! stage history, and small cached documents (the engine configuration). The UI reads
+//! from here; pulls write here, each page together with the cursor it advances, in one
+//! transaction.
+
+use indexed_db_futures::database::Database;
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::TransactionMode;
+use leadkit_shared::api::{LeadRecord, LeadsPage, StageHistoryEntry};
+use leadkit_shared::model::Touch;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use thiserror::Error;
+
+/// What every workspace's database name starts with.
+pub const DB_NAME: &str = "leadkit";
+/// The database of one workspace, shared by every tab of the app. A database per
+/// workspace keeps one account's leads out of another's view on a shared device.
+pub fn database_name(workspace_id: &str) -> String {
+    format!("{DB_NAME}-{workspace_id}")
+}
+
+/// Schema version; each bump adds a step to [`upgrade`].
+const DB_VERSION: u32 = 2;
+const LEADS: &str = "leads";
+const META: &str = "meta";
+const TOUCHES: &str = "touches";
+const STAGE_CHANGES: &str = "stage_changes";
+/// The index of touches and stage changes by their lead.
+const BY_LEAD: &str = "by_lead";
+const PULL_CURSOR_KEY: &str = "pull_cursor";
+
+/// A failure of the local database.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    /// The database could not be opened or upgraded (private mode, quota, blocked).
+    #[error("could not open the local database: {detail}")]
+    Open { detail: String },
+    /// A read or write failed; nothing of that transaction was kept.
+    #[error("the local database failed: {detail}")]
+    Io { detail: String },
+}
+
+impl From<indexed_db_futures::error::Error> for StoreError {
+    fn from(e: indexed_db_futures::error::Error) -> Self {
+        Self::Io {
+            detail: e.to_string(),
+        }
+    }
+}
+
+/// An open handle on the app's database.
+pub struct LeadStore {
+    db: Database,
+}
+
+impl LeadStore {
+    /// Opens (creating or upgrading) the database called `name`.
+    pub async fn open(name: &str) -> Result<Self, StoreError> {
+        let db = Database::open(name)
+            .with_version(DB_VERSION)
+            .with_on_upgrade_needed(|event, db| upgrade(event.old_version(), &db))
+            .await
+            .map_err(|e| StoreError::Open {
+                detail: e.to_string(),
+            })?;
+        Ok(Self { db })
+    }
+
+    /// Saves pulled leads and the cursor after them atomically, so a pull interrupted
+    /// between pages resumes where it stopped and never skips a lead.
+    pub async fn save_pulled(&self, leads: &[LeadRecord], cursor: u64) -> Result<(), StoreError> {
+        self.save_page(leads, &[], &[], cursor).await
+    }
+
+    /// Saves a pulled page — leads, their touches and stage changes — and the cursor
+    /// after it in one transaction.
+    pub async fn save_page(
+        &self,
+        leads: &[LeadRecord],
+        touches: &[Touch],
+        stage_changes: &[StageHistoryEntry],
+        cursor: u64,
+    ) -> Result<(), StoreError> {
+        let tx = self
+            .db
+            .transaction([LEADS, TOUCHES, STAGE_CHANGES, META])
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
+        let lead_store = tx.object_store(LEADS)?;
+        for lead in leads {
+            lead_store.put(lead).serde()?.await?;
+        }
+        let touch_store = tx.object_store(TOUCHES)?;
+        for touch in touches {
+            touch_store.put(touch).serde()?.await?;
+        }
+        let change_store = tx.object_store(STAGE_CHANGES)?;
+        for change in stage_changes {
+            change_store.put(change).serde()?.await?;
+        }
+        tx.object_store(META)?
+            .put(cursor as f64)
+            .with_key(PULL_CURSOR_KEY)
+            .primitive()?
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Saves a whole pulled page (see [`Self::save_page`]).
+    pub async fn save_pulled_page(&self, page: &LeadsPage) -> Result<(), StoreError> {
+        self.save_page(&page.leads, &page.touches, &page.stage_changes, page.cursor)
+            .await
+    }
+
+    /// One lead by id.
+    pub async fn lead(&self, id: &str) -> Result<Option<LeadRecord>, StoreError> {
+        let tx = self.db.transaction(LEADS).build()?;
+        Ok(tx.object_store(LEADS)?.get(id).serde()?.await?)
+    }
+
+    /// Every stored touch.
+    pub async fn all_touches(&self) -> Result<Vec<Touch>, StoreError> {
+        let tx = self.db.transaction(TOUCHES).build()?;
+        Ok(tx
+            .object_store(TOUCHES)?
+            .get_all()
+            .serde()?
+            .await?
+            .collect::<Result<_, _>>()?)
+    }
+
+    /// Every stored stage change, oldest first.
+    pub async fn all_stage_changes(&self) -> Result<Vec<StageHistoryEntry>, StoreError> {
+        let tx = self.db.transaction(STAGE_CHANGES).build()?;
+        Ok(tx
+            .object_store(STAGE_CHANGES)?
+            .get_all()
+            .serde()?
+            .await?
+            .collect::<Result<_, _>>()?)
+    }
+
+    /// The touches of one lead, oldest first.
+    pub async fn touches_of(&self, lead_id: &str) -> Result<Vec<Touch>, StoreError> {
+        let tx = self.db.transaction(TOUCHES).build()?;
+        let mut touches: Vec<Touch> = tx
+            .object_store(TOUCHES)?
+            .index(BY_LEAD)?
+            .get_all()
+            .with_query::<String, _>(lead_id.to_owned())
+            .serde()?
+            .await?
+            .collect::<Result<_, _>>()?;
+        touches.sort_by(|a, b| a.at.cmp(&b.at).then(a.id.cmp(&b.id)));
+        Ok(touches)
+    }
+
+    /// The stage changes of one lead, oldest first.
+    pub async fn stage_changes_of(
+        &self,
+        lead_id: &str,
+    ) -> Result<Vec<StageHistoryEntry>, StoreError> {
+        let tx = self.db.transaction(STAGE_CHANGES).build()?;
+        let mut changes: Vec<StageHistoryEntry> = tx
+            .object_store(STAGE_CHANGES)?
+            .index(BY_LEAD)?
+            .get_all()
+            .with_query::<String, _>(lead_id.to_owned())
+            .serde()?
+            .await?
+            .collect::<Result<_, _>>()?;
+        changes.sort_by_key(|c| c.id);
+        Ok(changes)
+    }
+
+    /// A cached document (the engine configuration, the signed-in member) by name.
+    pub async fn document<T: DeserializeOwned>(&self, name: &str) -> Result<Option<T>, StoreError> {
+        let tx = self.db.transaction(META).build()?;
+        let text: Option<String> = tx.object_store(META)?.get(name).primitive()?.await?;
+        Ok(text.and_then(|t| serde_json::from_str(&t).ok()))
+    }
+
+    /// Caches a document under `name`.
+    pub async fn put_document<T: Serialize>(
+        &self,
+        name: &str,
+        value: &T,
+    ) -> Result<(), StoreError> {
+        let text = serde_json::to_string(value).map_err(|e| StoreError::Io {
+            detail: e.to_string(),
+        })?;
+        let tx = self
+            .db
+            .transaction(META)
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
+        tx.object_store(META)?
+            .put(text)
+            .with_key(name.to_owned())
+            .primitive()?
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Every stored lead, in key order.
+    pub async fn all_leads(&self) -> Result<Vec<LeadRecord>, StoreError> {
+        let tx = self.db.transaction(LEADS).build()?;
+        let leads: Vec<LeadRecord> = tx
+            .object_store(LEADS)?
+            .get_all()
+            .serde()?
+            .await?
+            .collect::<Result<_, _>>()?;
+        Ok(leads)
+    }
+
+    /// The `seq` of the last lead pulled; 0 before the first pull.
+    pub async fn pull_cursor(&self) -> Result<u64, StoreError> {
+        let tx = self.db.transaction(META).build()?;
+        let cursor: Option<f64> = tx
+            .object_store(META)?
+            .get(PULL_CURSOR_KEY)
+            .primitive()?
+            .await?;
+        Ok(cursor.map_or(0, |c| c as u64))
+    }
+
+    /// Closes the connection, letting another open upgrade or delete the database.
+    pub fn close(self) {
+        self.db.close();
+    }
+}
+
+/// Creates the stores a database of an older version lacks.
+fn upgrade(old_version: f64, db: &Database) -> indexed_db_futures::Result<()> {
+    if old_version < 1.0 {
+        db.create_object_store(LEADS)
+            .with_key_path("id".into())
+            .build()?;
+        db.create_object_store(META).build()?;
+    }
+    if old_version < 2.0 {
+        // Touches and stage history arrived with the workspace views; leads pulled
+        // before them are pulled again (cursor reset) so their timelines fill in.
+        let touches = db
+            .create_object_store(TOUCHES)
+            .with_key_path("id".into())
+            .build()?;
+        touches.create_index(BY_LEAD, "lead_id".into()).build()?;
+        let changes = db
+            .create_object_store(STAGE_CHANGES)
+            .with_key_path("id".into())
+            .build()?;
+        changes.create_index(BY_LEAD, "lead_id".into()).build()?;
+        if old_version >= 1.0 {
+            // Leads pulled before touches were stored are pulled again so their
+            // timelines fill in. (The upgrade's own transaction cannot await a delete of
+            // the cursor, so a schema bump clears the whole meta store instead.)
+            db.delete_object_store(META)?;
+            db.create_object_store(META).build()?;
+        }
+    }
+    Ok(())
+}

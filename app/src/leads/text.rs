@@ -1,0 +1,160 @@
+//! The leads view's texts in both languages.
+
+use leadkit_shared::model::{Stage, Tier};
+use leadkit_shared::table::Column;
+
+use crate::i18n::{Locale, Translate};
+
+/// Every text of the leads view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeadsText {
+    Title,
+    /// `{shown} / {total}` leads.
+    Showing(usize, usize),
+    Search,
+    SearchHint,
+    NoLeadsYet,
+    NoMatch,
+    ClearFilters,
+    Filters,
+    StageFilter,
+    TierFilter,
+    PersonaFilter,
+    OwnerFilter,
+    SourceFilter,
+    Unassigned,
+    NoValue,
+    Selected(usize),
+    SelectAll,
+    SelectRow,
+    ClearSelection,
+    ExportCsv,
+    ExportHint,
+    Column(Column),
+    Stage(Stage),
+    Tier(Tier),
+    SortAscending,
+    SortDescending,
+    TableLabel,
+}
+
+/// A stage's name as Korean B2B teams say it.
+pub fn stage_name(stage: Stage, locale: Locale) -> &'static str {
+    use Locale::{En, Ko};
+    match (stage, locale) {
+        (Stage::Subscriber, Ko) => "구독자",
+        (Stage::Subscriber, En) => "Subscriber",
+        (Stage::Lead, Ko) => "리드",
+        (Stage::Lead, En) => "Lead",
+        (Stage::Mql, _) => "MQL",
+        (Stage::Pql, _) => "PQL",
+        (Stage::Sql, _) => "SQL",
+        (Stage::Opportunity, Ko) => "영업 기회",
+        (Stage::Opportunity, En) => "Opportunity",
+        (Stage::Customer, Ko) => "고객",
+        (Stage::Customer, En) => "Customer",
+        (Stage::Evangelist, Ko) => "옹호 고객",
+        (Stage::Evangelist, En) => "Evangelist",
+        (Stage::Nurture, Ko) => "육성",
+        (Stage::Nurture, En) => "Nurture",
+        (Stage::Recycled, Ko) => "재활용",
+        (Stage::Recycled, En) => "Recycled",
+        (Stage::Disqualified, Ko) => "부적격",
+        (Stage::Disqualified, En) => "Disqualified",
+    }
+}
+
+impl Translate for LeadsText {
+    fn translate(&self, locale: Locale) -> String {
+        use Locale::{En, Ko};
+        match (*self, locale) {
+            (Self::Title, Ko) => "리드".into(),
+            (Self::Title, En) => "Leads".into(),
+            (Self::Showing(shown, total), Ko) if shown == total => format!("리드 {total}건"),
+            (Self::Showing(shown, total), Ko) => format!("리드 {total}건 중 {shown}건"),
+            (Self::Showing(1, 1), En) => "1 lead".into(),
+            (Self::Showing(shown, total), En) if shown == total => format!("{total} leads"),
+            (Self::Showing(shown, total), En) => format!("{shown} of {total} leads"),
+            (Self::Search, Ko) => "검색".into(),
+            (Self::Search, En) => "Search".into(),
+            (Self::SearchHint, Ko) => "이름, 이메일, 회사, 직함".into(),
+            (Self::SearchHint, En) => "Name, e-mail, company, title".into(),
+            (Self::NoLeadsYet, Ko) => "아직 리드가 없습니다. 폼으로 첫 리드를 받아 보세요.".into(),
+            (Self::NoLeadsYet, En) => "No leads yet. Capture your first one with a form.".into(),
+            (Self::NoMatch, Ko) => "조건에 맞는 리드가 없습니다.".into(),
+            (Self::NoMatch, En) => "No lead matches these filters.".into(),
+            (Self::ClearFilters, Ko) => "필터 지우기".into(),
+            (Self::ClearFilters, En) => "Clear filters".into(),
+            (Self::Filters, Ko) => "필터".into(),
+            (Self::Filters, En) => "Filters".into(),
+            (Self::StageFilter, Ko) => "단계".into(),
+            (Self::StageFilter, En) => "Stage".into(),
+            (Self::TierFilter, Ko) => "등급".into(),
+            (Self::TierFilter, En) => "Tier".into(),
+            (Self::PersonaFilter, Ko) => "페르소나".into(),
+            (Self::PersonaFilter, En) => "Persona".into(),
+            (Self::OwnerFilter, Ko) => "담당자".into(),
+            (Self::OwnerFilter, En) => "Owner".into(),
+            (Self::SourceFilter, Ko) => "유입 경로".into(),
+            (Self::SourceFilter, En) => "Source".into(),
+            (Self::Unassigned, Ko) => "미배정".into(),
+            (Self::Unassigned, En) => "Unassigned".into(),
+            (Self::NoValue, Ko) => "(없음)".into(),
+            (Self::NoValue, En) => "(none)".into(),
+            (Self::Selected(n), Ko) => format!("{n}건 선택"),
+            (Self::Selected(n), En) => format!("{n} selected"),
+            (Self::SelectAll, Ko) => "보이는 리드 모두 선택".into(),
+            (Self::SelectAll, En) => "Select all shown leads".into(),
+            (Self::SelectRow, Ko) => "선택".into(),
+            (Self::SelectRow, En) => "Select".into(),
+            (Self::ClearSelection, Ko) => "선택 해제".into(),
+            (Self::ClearSelection, En) => "Clear selection".into(),
+            (Self::ExportCsv, Ko) => "CSV 내보내기".into(),
+            (Self::ExportCsv, En) => "Export CSV".into(),
+            (Self::ExportHint, Ko) => "선택한 리드, 없으면 보이는 리드 전체".into(),
+            (Self::ExportHint, En) => "The selected leads, or every shown lead".into(),
+            (Self::Column(column), locale) => column_name(column, locale).into(),
+            (Self::Stage(stage), locale) => stage_name(stage, locale).into(),
+            (Self::Tier(tier), Ko) => format!("{} 등급", tier.as_str()),
+            (Self::Tier(tier), En) => format!("Tier {}", tier.as_str()),
+            (Self::SortAscending, Ko) => "오름차순 정렬됨".into(),
+            (Self::SortAscending, En) => "sorted ascending".into(),
+            (Self::SortDescending, Ko) => "내림차순 정렬됨".into(),
+            (Self::SortDescending, En) => "sorted descending".into(),
+            (Self::TableLabel, Ko) => {
+                "리드 목록. 화살표 키로 이동, Enter로 열기, 스페이스로 선택".into()
+            }
+            (Self::TableLabel, En) => {
+                "Lead list. Arrow keys move, Enter opens, Space selects".into()
+            }
+        }
+    }
+}
+
+fn column_name(column: Column, locale: Locale) -> &'static str {
+    use Locale::{En, Ko};
+    match (column, locale) {
+        (Column::Name, Ko) => "이름",
+        (Column::Name, En) => "Name",
+        (Column::Company, Ko) => "회사",
+        (Column::Company, En) => "Company",
+        (Column::Email, Ko) => "이메일",
+        (Column::Email, En) => "E-mail",
+        (Column::Title, Ko) => "직함",
+        (Column::Title, En) => "Title",
+        (Column::Stage, Ko) => "단계",
+        (Column::Stage, En) => "Stage",
+        (Column::Tier, Ko) => "등급",
+        (Column::Tier, En) => "Tier",
+        (Column::Persona, Ko) => "페르소나",
+        (Column::Persona, En) => "Persona",
+        (Column::Owner, Ko) => "담당자",
+        (Column::Owner, En) => "Owner",
+        (Column::Source, Ko) => "유입 경로",
+        (Column::Source, En) => "Source",
+        (Column::Score, Ko) => "점수",
+        (Column::Score, En) => "Score",
+        (Column::Captured, Ko) => "수집 시각",
+        (Column::Captured, En) => "Captured",
+    }
+}
