@@ -14,16 +14,21 @@ use crate::model::{Stage, Tier};
 mod auth;
 mod engine;
 mod handoff;
+mod members;
 
 pub use auth::{
     CreateTokenRequest, LoginRequest, MeResponse, SignupRequest, TokenCreated, TokenList,
-    TokenSummary, UserSummary, WorkspaceSummary,
+    TokenSummary, UserSummary, WorkspaceMembership, WorkspaceSummary,
 };
 pub use engine::{
     EngineConfigHistory, EngineConfigVersion, EngineConfigView, MAX_CONFIG_NOTE_CHARS,
     SaveEngineConfig,
 };
 pub use handoff::{HandoffEntry, HandoffQueue, HandoffSettingsView, HandoffState, RepLoadView};
+pub use members::{
+    AcceptInvitationRequest, CreateInvitationRequest, InvitationCreated, InvitationList,
+    InvitationSummary, MemberList, MemberSummary, UpdateMemberRequest,
+};
 
 /// Version of the wire format; bumped when a type here changes incompatibly.
 pub const SCHEMA_VERSION: u32 = 1;
