@@ -9,6 +9,7 @@ mod error;
 mod forms;
 mod handoff;
 mod leads;
+mod members;
 mod rate_limit;
 mod store;
 mod tokens;
@@ -18,7 +19,7 @@ use worker::{Context, Env, Request, Response, Result, Router, event};
 
 /// The one route table. Paths here must also be listed in `run_worker_first` in
 /// wrangler.toml, or the static app would answer them. Public routes: capture (`/f/…`),
-/// health, sign-up and sign-in. Every other handler starts with `auth::authenticate`,
+/// health, sign-up, sign-in and accepting an invitation. Every other handler starts with `auth::authenticate`,
 /// and tests/auth.test.mjs reads this table to prove it for each route.
 /// The API description, served as written (tests/openapi.test.mjs keeps it true).
 const OPENAPI: &str = include_str!("../openapi.json");
@@ -66,6 +67,16 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
         .post_async(
             "/api/handoffs/:id/answer",
             handoff::handle_post_handoff_answer,
+        )
+        .get_async("/api/members", members::handle_get_members)
+        .put_async("/api/members/:user_id", members::handle_put_member)
+        .delete_async("/api/members/:user_id", members::handle_delete_member)
+        .post_async("/api/invitations", members::handle_post_invitation)
+        .get_async("/api/invitations", members::handle_get_invitations)
+        .delete_async("/api/invitations/:id", members::handle_delete_invitation)
+        .post_async(
+            "/api/invitations/accept",
+            members::handle_post_invitation_accept,
         )
         .get("/api/health", |_, _| Response::ok("ok"))
         .get("/api/openapi.json", |_, _| {

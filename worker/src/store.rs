@@ -19,6 +19,7 @@ pub mod auth;
 pub mod engine;
 pub mod handoff;
 pub mod leads;
+pub mod members;
 
 /// The D1 binding's name in wrangler.toml.
 const DB_BINDING: &str = "DB";

@@ -193,7 +193,10 @@ mod tests {
         errors.into_iter().map(|e| (e.field, e.code)).collect()
     }
 
-    fn owned(expected: &[(&str, FieldErrorCode)]) -> Vec<(String, FieldErrorCode)> {
+    /// The field errors a case expects, as (field, code).
+    type Expected<'a> = &'a [(&'a str, FieldErrorCode)];
+
+    fn owned(expected: Expected<'_>) -> Vec<(String, FieldErrorCode)> {
         expected
             .iter()
             .map(|(f, c)| ((*f).to_owned(), *c))
@@ -220,7 +223,7 @@ mod tests {
             invite("박지민@회사.한국", Some("admin")).map(|v| v.role),
             Ok(Role::Admin)
         );
-        let cases: &[(&str, Option<&str>, &[(&str, FieldErrorCode)])] = &[
+        let cases: &[(&str, Option<&str>, Expected<'_>)] = &[
             ("", None, &[("email", Required), ("role", Required)]),
             ("lee@acme", Some("sales"), &[("email", InvalidEmail)]),
             (
@@ -340,7 +343,7 @@ mod tests {
                 password: "short".into()
             })
         );
-        let cases: &[(&str, &str, bool, &[(&str, FieldErrorCode)])] = &[
+        let cases: &[(&str, &str, bool, Expected<'_>)] = &[
             ("", "", false, &[("name", Required), ("password", Required)]),
             ("이서연", "short", false, &[("password", TooShort)]),
             ("이서연", "lee@acme.kr", false, &[("password", SameAsEmail)]),
