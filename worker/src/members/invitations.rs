@@ -263,7 +263,8 @@ async fn accept(req: &mut Request, env: &Env) -> Result<Response, AppError> {
 
 /// What to answer when the accept batch failed (and wrote nothing): another request got
 /// there first — the same link used or withdrawn, the address signed up, the member
-/// joined — or storage failed.
+/// joined — or storage failed. The invitation's state is asked first: two accepts of
+/// one link may fail on the account's address before reaching the invitation.
 async fn lost_race(
     db: &worker::D1Database,
     invitation_id: &str,
@@ -273,13 +274,14 @@ async fn lost_race(
     let AppError::Storage { detail } = &error else {
         return error;
     };
-    if detail.contains("NOT NULL") && detail.contains("memberships.workspace_id") {
-        // The batch did not mark the invitation accepted: it was used or revoked.
-        return match store::members::invitation(db, workspace_id, invitation_id).await {
-            Ok(Some(row)) if row.revoked != 0 => InvitationProblem::Revoked.into(),
-            Ok(_) => InvitationProblem::Used.into(),
-            Err(e) => e,
-        };
+    match store::members::invitation(db, workspace_id, invitation_id).await {
+        Ok(Some(row)) => match state(&row, clock::now()).map(InvitationState::acceptable) {
+            Ok(Err(problem)) => return problem.into(),
+            Ok(Ok(())) => {}
+            Err(e) => return e,
+        },
+        Ok(None) => return InvitationProblem::Unknown.into(),
+        Err(e) => return e,
     }
     if detail.contains("UNIQUE") && detail.contains("users.email") {
         return AppError::EmailTaken;
