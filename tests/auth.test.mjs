@@ -40,6 +40,8 @@ before(async () => {
   }
   A.token = await createToken(A.cookie, "A admin integration", "admin");
   B.token = await createToken(B.cookie, "B admin integration", "admin");
+  // A pending invitation in A's workspace, for B to try to see and withdraw.
+  A.invitation = await createInvitation(A.cookie, "invitee@acme.kr", "sales");
 });
 
 after(async () => {
@@ -85,6 +87,21 @@ async function createWebhook(cookie, event_types) {
     json: { url: "http://127.0.0.1:9/leadkit", event_types },
   });
   return { id: body.endpoint.id, secret: body.secret };
+}
+
+async function createInvitation(cookie, email, role) {
+  const { body } = await expect(201, "POST", "/api/invitations", { cookie, json: { email, role } });
+  return { id: body.invitation.id, token: body.token, email };
+}
+
+/** A new member of A's workspace, through an invitation; returns their user id. */
+let spares = 0;
+async function spareMemberOfA() {
+  const { token } = await createInvitation(A.cookie, `spare${++spares}@acme.kr`, "sales");
+  const { body } = await expect(201, "POST", "/api/invitations/accept", {
+    json: { token, name: "여분", password: "spare pass phrase" },
+  });
+  return body.user.id;
 }
 
 const sha256 = (text) => createHash("sha256").update(text).digest("hex");
@@ -314,6 +331,7 @@ const PUBLIC = new Set([
   "GET /api/openapi.json",
   "POST /api/auth/signup",
   "POST /api/auth/login",
+  "POST /api/invitations/accept",
 ]);
 
 /** Strings that must never reach anyone outside workspace A. */
@@ -324,7 +342,19 @@ function secretsOfA() {
     .d1("SELECT id, secret FROM webhook_endpoints WHERE workspace_id = ?", A.workspace)
     .flatMap((r) => [r.id, r.secret]);
   const messageIds = worker.d1("SELECT id FROM webhook_messages WHERE workspace_id = ?", A.workspace).map((r) => r.id);
-  return [A.email, A.me.user.id, "에이크미", ...A.leadIds, ...leadEmails, ...tokenIds, A.token.secret, ...webhooks, ...messageIds];
+  const members = worker.d1(
+    "SELECT u.id, u.email FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.workspace_id = ?",
+    A.workspace,
+  );
+  const invitations = worker.d1("SELECT id, email FROM invitations WHERE workspace_id = ?", A.workspace);
+  return [
+    A.email, A.me.user.id, "에이크미", ...A.leadIds, ...leadEmails, ...tokenIds, A.token.secret,
+    ...members.flatMap((m) => [m.id, m.email]),
+    ...invitations.flatMap((i) => [i.id, i.email]),
+    A.invitation.token,
+    ...webhooks,
+    ...messageIds,
+  ];
 }
 
 function assertNothingOfA(text, what) {
@@ -483,6 +513,63 @@ const MATRIX = {
       assert.ok(body.deliveries.every((d) => d.endpoint_id === A.webhook.id));
     }
   },
+  "GET /api/members": async (creds, who) => {
+    const { body, text } = await expect(200, "GET", "/api/members", creds);
+    const mine = worker.d1("SELECT user_id FROM memberships WHERE workspace_id = ?", who.workspace).map((r) => r.user_id);
+    assert.deepEqual(body.members.map((m) => m.user_id).sort(), mine.sort());
+    if (who === B) assertNothingOfA(text, "B's /api/members");
+  },
+  "PUT /api/members/:user_id": async (creds, who) => {
+    if (who === B) {
+      // B cannot demote A's admin, and the answer is the 404 of an unknown member.
+      const { body, text } = await expect(404, "PUT", `/api/members/${A.me.user.id}`, { ...creds, json: { role: "sales" } });
+      assert.equal(body.error, "not_found");
+      assertNothingOfA(text, "B's PUT /api/members");
+      assert.equal(worker.d1("SELECT role FROM memberships WHERE user_id = ?", A.me.user.id)[0].role, "admin");
+    } else {
+      const spare = await spareMemberOfA();
+      const { body } = await expect(200, "PUT", `/api/members/${spare}`, { ...creds, json: { role: "marketing" } });
+      assert.equal(body.role, "marketing");
+    }
+  },
+  "DELETE /api/members/:user_id": async (creds, who) => {
+    if (who === B) {
+      const { text } = await expect(404, "DELETE", `/api/members/${A.me.user.id}`, creds);
+      assertNothingOfA(text, "B's DELETE /api/members");
+      await expect(200, "GET", "/api/me", { cookie: A.cookie });
+    } else {
+      const spare = await spareMemberOfA();
+      await expect(204, "DELETE", `/api/members/${spare}`, creds);
+      assert.equal(worker.d1("SELECT count(*) AS n FROM memberships WHERE user_id = ?", spare)[0].n, 0);
+    }
+  },
+  "POST /api/invitations": async (creds, who) => {
+    // Each workspace invites its own address, so A's never shows up in B's answers.
+    const email = `matrix-${who === B ? "b" : "a"}@elsewhere.kr`;
+    const { body, text } = await expect(201, "POST", "/api/invitations", { ...creds, json: { email, role: "sales" } });
+    const [row] = worker.d1("SELECT workspace_id FROM invitations WHERE id = ?", body.invitation.id);
+    assert.equal(row.workspace_id, who.workspace, "an invitation was made in another workspace");
+    if (who === B) assertNothingOfA(text, "B's POST /api/invitations");
+  },
+  "GET /api/invitations": async (creds, who) => {
+    const { body, text } = await expect(200, "GET", "/api/invitations", creds);
+    const ids = new Set(worker.d1("SELECT id FROM invitations WHERE workspace_id = ?", who.workspace).map((r) => r.id));
+    assert.ok(body.invitations.every((i) => ids.has(i.id)), "a listed invitation belongs to another workspace");
+    if (who === B) assertNothingOfA(text, "B's /api/invitations");
+    else assert.ok(body.invitations.some((i) => i.id === A.invitation.id));
+  },
+  "DELETE /api/invitations/:id": async (creds, who) => {
+    if (who === B) {
+      const { body, text } = await expect(404, "DELETE", `/api/invitations/${A.invitation.id}`, creds);
+      assert.equal(body.error, "not_found");
+      assertNothingOfA(text, "B's DELETE /api/invitations");
+      assert.equal(worker.d1("SELECT revoked FROM invitations WHERE id = ?", A.invitation.id)[0].revoked, 0);
+    } else {
+      const spare = await createInvitation(A.cookie, "withdrawn@acme.kr", "sales");
+      await expect(204, "DELETE", `/api/invitations/${spare.id}`, creds);
+      assert.equal(worker.d1("SELECT revoked FROM invitations WHERE id = ?", spare.id)[0].revoked, 1);
+    }
+  },
   "POST /api/auth/logout": async (creds, who) => {
     if (creds.bearer) {
       await expect(400, "POST", "/api/auth/logout", creds);
@@ -510,7 +597,7 @@ test("the tenancy matrix covers every route in the route table", () => {
 for (const [route, probe] of Object.entries(MATRIX)) {
   test(`tenancy: ${route} refuses B's session and token for A's data`, async () => {
     const [method, pattern] = route.split(" ");
-    const path = pattern.replace(":id", A.token.id);
+    const path = pattern.replace(/:[a-z_]+/g, A.token.id);
     // Without any credential: 401, and nothing of A.
     const anonymous = await expect(401, method, path, { json: method === "POST" ? {} : undefined });
     assertNothingOfA(anonymous.text, `anonymous ${route}`);
@@ -554,4 +641,18 @@ test("public routes expose nothing private", async () => {
   // Sign-up and sign-in answer only about the caller.
   const login = await expect(401, "POST", "/api/auth/login", { json: { email: A.email, password: "wrong password" } });
   assertNothingOfA(login.text, "a failed sign-in");
+  // Accepting answers only the holder of a valid link, whatever credential comes along:
+  // B's session and token do not stand in for A's invitation token.
+  for (const creds of [{}, { cookie: B.cookie }, { bearer: B.token.secret }]) {
+    for (const token of ["", `lk_inv_${"A".repeat(43)}`, A.token.secret]) {
+      const refused = await expect(400, "POST", "/api/invitations/accept", { ...creds, json: { token, name: "B", password: B.password } });
+      assert.equal(refused.body.error, "invitation_unknown");
+      assertNothingOfA(refused.text, "a refused accept");
+    }
+    // A's real link without name or password: the invited address has no account, so
+    // the answer names the fields a new account needs, and nothing of A.
+    const wrongOwner = await expect(422, "POST", "/api/invitations/accept", { ...creds, json: { token: A.invitation.token } });
+    assertNothingOfA(wrongOwner.text, "an accept without fields");
+  }
+  assert.equal(worker.d1("SELECT accepted_at FROM invitations WHERE id = ?", A.invitation.id)[0].accepted_at, null);
 });

@@ -14,17 +14,22 @@ use crate::model::{Stage, Tier};
 mod auth;
 mod engine;
 mod handoff;
+mod members;
 mod webhooks;
 
 pub use auth::{
     CreateTokenRequest, LoginRequest, MeResponse, SignupRequest, TokenCreated, TokenList,
-    TokenSummary, UserSummary, WorkspaceSummary,
+    TokenSummary, UserSummary, WorkspaceMembership, WorkspaceSummary,
 };
 pub use engine::{
     EngineConfigHistory, EngineConfigVersion, EngineConfigView, MAX_CONFIG_NOTE_CHARS,
     SaveEngineConfig,
 };
 pub use handoff::{HandoffEntry, HandoffQueue, HandoffSettingsView, HandoffState, RepLoadView};
+pub use members::{
+    AcceptInvitationRequest, CreateInvitationRequest, InvitationCreated, InvitationList,
+    InvitationSummary, MemberList, MemberSummary, UpdateMemberRequest,
+};
 pub use webhooks::{
     CreateWebhookRequest, DEFAULT_DELIVERIES_PAGE, DeliveriesPage, DeliveriesQuery, DeliveryRecord,
     MAX_DELIVERIES_PAGE, WebhookCreated, WebhookEndpointSummary, WebhookList,

@@ -1,11 +1,14 @@
 //! Who may do what in a workspace, and the pure half of signing in: roles and their
-//! permissions, the formats and storage hashes of API tokens and session tokens, the
-//! password policy and hashing parameters, session lifetimes and the session cookie.
+//! permissions, the formats and storage hashes of API, session and invitation tokens,
+//! the password policy and hashing parameters, session lifetimes and the session cookie,
+//! invitations and the rule that keeps every workspace an admin.
 //! The worker supplies randomness, the clock and PBKDF2 (Web Crypto); nothing here
 //! does I/O.
 
 mod cookie;
 mod encoding;
+mod invitation;
+mod membership;
 mod password;
 mod role;
 mod session;
@@ -17,6 +20,12 @@ pub use cookie::{
     credential_from_headers, session_cookie,
 };
 pub use encoding::{base64url, from_hex, hex};
+pub use invitation::{
+    INVITATION_LIFETIME, InvitationProblem, InvitationState, ValidAcceptance, ValidInvitation,
+    invitation_expires_at, invitation_state, invitation_token, validate_acceptance,
+    validate_invitation,
+};
+pub use membership::{LastAdmin, MemberChange, check_member_change, validate_role_change};
 pub use password::{
     MIN_PASSWORD_CHARS, PASSWORD_HASH_BYTES, PASSWORD_SALT_BYTES, PBKDF2_ITERATIONS, PasswordError,
     constant_time_eq, validate_password,
@@ -27,7 +36,8 @@ pub use signup::{
     ValidLogin, ValidSignup, ValidToken, validate_login, validate_new_token, validate_signup,
 };
 pub use token::{
-    API_TOKEN_PREFIX, DISPLAY_PREFIX_CHARS, SECRET_BYTES, Secret, TokenFormatError, hash_secret,
+    API_TOKEN_PREFIX, DISPLAY_PREFIX_CHARS, INVITATION_TOKEN_PREFIX, SECRET_BYTES, Secret,
+    TokenFormatError, hash_secret,
 };
 
 /// The workspace the first migration seeds with the demo contact form. The first person

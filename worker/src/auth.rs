@@ -2,10 +2,11 @@
 //! non-public route passes first, which turns a session cookie or a bearer token into the
 //! [`Principal`] whose workspace scopes every query that follows.
 
-mod password;
+pub(crate) mod password;
 
 use leadkit_shared::api::{
-    LoginRequest, MeResponse, SCHEMA_VERSION, SignupRequest, UserSummary, WorkspaceSummary,
+    LoginRequest, MeResponse, SCHEMA_VERSION, SignupRequest, UserSummary, WorkspaceMembership,
+    WorkspaceSummary,
 };
 use leadkit_shared::auth::{
     Credential, PASSWORD_SALT_BYTES, PBKDF2_ITERATIONS, Permission, Role, SECRET_BYTES, Secret,
@@ -13,14 +14,14 @@ use leadkit_shared::auth::{
     credential_from_headers, from_hex, hex, session_cookie, session_expires_at, session_state,
     validate_login, validate_signup,
 };
-use leadkit_shared::capture::{BodyKind, DecodeError, MAX_BODY_BYTES};
+use leadkit_shared::capture::{BodyKind, DecodeError, FieldError, FieldErrorCode, MAX_BODY_BYTES};
 use serde::de::DeserializeOwned;
 use uuid::Uuid;
 use worker::{D1Database, Env, Request, Response, RouteContext};
 
 use crate::capture::read_body_capped;
 use crate::error::AppError;
-use crate::store::auth::NewAccount;
+use crate::store::auth::{NewAccount, UserRow};
 use crate::{clock, store};
 
 /// Who is calling: resolved from a credential, never from anything else in the request.
@@ -118,7 +119,8 @@ pub async fn handle_post_signup(
     answer(signup(&mut req, &ctx.env).await)
 }
 
-/// `POST /api/auth/login`: checks e-mail and password and sets the session cookie.
+/// `POST /api/auth/login`: checks e-mail and password and sets the session cookie for
+/// the workspace named by `workspace_id`, or the account's earliest membership.
 pub async fn handle_post_login(
     mut req: Request,
     ctx: RouteContext<()>,
@@ -131,7 +133,8 @@ pub async fn handle_post_logout(req: Request, ctx: RouteContext<()>) -> worker::
     answer(logout(&req, &ctx.env).await)
 }
 
-/// `GET /api/me`: the caller, their workspace and role.
+/// `GET /api/me`: the caller, their workspace and role, and every workspace they may
+/// sign into.
 pub async fn handle_get_me(req: Request, ctx: RouteContext<()>) -> worker::Result<Response> {
     answer(me(&req, &ctx.env).await)
 }
@@ -168,7 +171,8 @@ pub async fn read_json<T: DeserializeOwned>(req: &mut Request) -> Result<T, AppE
     })
 }
 
-fn secure_cookie(req: &Request) -> Result<bool, AppError> {
+/// Whether the session cookie set for this request must carry `Secure`.
+pub(crate) fn secure_cookie(req: &Request) -> Result<bool, AppError> {
     let url = req.url()?;
     Ok(cookie_is_secure(
         url.scheme(),
@@ -176,7 +180,8 @@ fn secure_cookie(req: &Request) -> Result<bool, AppError> {
     ))
 }
 
-fn with_cookie(response: Response, cookie: &str) -> Result<Response, AppError> {
+/// The response with a `Set-Cookie` header.
+pub(crate) fn with_cookie(response: Response, cookie: &str) -> Result<Response, AppError> {
     let mut response = response;
     response.headers_mut().set("set-cookie", cookie)?;
     Ok(response)
@@ -241,18 +246,26 @@ async fn login(req: &mut Request, env: &Env) -> Result<Response, AppError> {
         .await?;
         return Err(AppError::InvalidCredentials);
     };
-    let corrupt = |what: &str| AppError::Storage {
-        detail: format!("user {} has an unreadable password {what}", user.id),
+    verify_password(&user, &valid.password).await?;
+    let (workspace_id, role) = match &valid.workspace_id {
+        None => store::auth::first_membership(&db, &user.id)
+            .await?
+            .ok_or_else(|| unauthenticated("this account belongs to no workspace"))?,
+        // Asked only once the password proved who is asking, so the answer tells a
+        // stranger nothing about which workspaces an address belongs to.
+        Some(id) => {
+            let role = store::auth::membership_role(&db, &user.id, id)
+                .await?
+                .ok_or_else(|| AppError::Invalid {
+                    fields: vec![FieldError::new(
+                        "workspace_id",
+                        FieldErrorCode::UnknownValue,
+                        "workspace_id is not a workspace this account belongs to",
+                    )],
+                })?;
+            (id.clone(), role)
+        }
     };
-    let salt = from_hex(&user.password_salt).ok_or_else(|| corrupt("salt"))?;
-    let expected = from_hex(&user.password_hash).ok_or_else(|| corrupt("hash"))?;
-    let derived = password::derive(&valid.password, &salt, user.password_iterations).await?;
-    if !constant_time_eq(&derived, &expected) {
-        return Err(AppError::InvalidCredentials);
-    }
-    let (workspace_id, role) = store::auth::first_membership(&db, &user.id)
-        .await?
-        .ok_or_else(|| unauthenticated("this account belongs to no workspace"))?;
     let session = Secret::new_session_token(clock::random_bytes::<SECRET_BYTES>()?);
     let now = clock::now();
     store::auth::insert_session(
@@ -269,6 +282,21 @@ async fn login(req: &mut Request, env: &Env) -> Result<Response, AppError> {
         Response::from_json(&me)?,
         &session_cookie(&session, secure_cookie(req)?),
     )
+}
+
+/// Checks `password` against the account's stored PBKDF2 hash; 401 when it differs.
+pub(crate) async fn verify_password(user: &UserRow, password: &str) -> Result<(), AppError> {
+    let corrupt = |what: &str| AppError::Storage {
+        detail: format!("user {} has an unreadable password {what}", user.id),
+    };
+    let salt = from_hex(&user.password_salt).ok_or_else(|| corrupt("salt"))?;
+    let expected = from_hex(&user.password_hash).ok_or_else(|| corrupt("hash"))?;
+    let derived = password::derive(password, &salt, user.password_iterations).await?;
+    if constant_time_eq(&derived, &expected) {
+        Ok(())
+    } else {
+        Err(AppError::InvalidCredentials)
+    }
 }
 
 async fn logout(req: &Request, env: &Env) -> Result<Response, AppError> {
@@ -296,7 +324,8 @@ async fn me(req: &Request, env: &Env) -> Result<Response, AppError> {
     Ok(Response::from_json(&me)?)
 }
 
-async fn me_response(
+/// Who the caller is: user, workspace, role, and every workspace they may sign into.
+pub(crate) async fn me_response(
     db: &D1Database,
     user_id: Option<&str>,
     workspace_id: &str,
@@ -324,6 +353,27 @@ async fn me_response(
             })
         }
     };
+    let workspaces = match user_id {
+        // An API token acts in its own workspace only.
+        None => vec![WorkspaceMembership {
+            id: workspace.id.clone(),
+            name: workspace.name.clone(),
+            role,
+        }],
+        Some(id) => store::auth::memberships_of(db, id)
+            .await?
+            .into_iter()
+            .map(|row| {
+                Ok(WorkspaceMembership {
+                    role: row.role.parse().map_err(|_| AppError::Storage {
+                        detail: format!("membership of {id} has role {:?}", row.role),
+                    })?,
+                    id: row.workspace_id,
+                    name: row.name,
+                })
+            })
+            .collect::<Result<Vec<_>, AppError>>()?,
+    };
     Ok(MeResponse {
         schema_version: SCHEMA_VERSION,
         user,
@@ -332,5 +382,6 @@ async fn me_response(
             name: workspace.name,
         },
         role,
+        workspaces,
     })
 }

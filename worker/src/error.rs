@@ -3,6 +3,7 @@
 //! and programs. Internal details are logged, never returned.
 
 use leadkit_shared::api::{ErrorBody, QueryError};
+use leadkit_shared::auth::InvitationProblem;
 use leadkit_shared::capture::{DecodeError, FieldError, FieldErrorCode, SubmissionIdError};
 use leadkit_shared::tracking::TrackError;
 use thiserror::Error;
@@ -69,6 +70,10 @@ pub enum AppError {
     /// handoff already answered, a stage move the rules forbid).
     #[error("{message}")]
     Conflict { code: &'static str, message: String },
+    /// An accept link that cannot be used: unknown (400), or expired, withdrawn or
+    /// already used (410, gone for good).
+    #[error(transparent)]
+    Invitation(#[from] InvitationProblem),
     /// D1 or the runtime failed; the detail goes to the log only.
     #[error("storage failed: {detail}")]
     Storage { detail: String },
@@ -107,6 +112,8 @@ impl AppError {
             Self::Unauthenticated { .. } | Self::InvalidCredentials => 401,
             Self::Forbidden { .. } => 403,
             Self::EmailTaken | Self::Conflict { .. } => 409,
+            Self::Invitation(InvitationProblem::Unknown) => 400,
+            Self::Invitation(_) => 410,
             Self::RateLimited { .. } => 429,
             Self::TurnstileFailed { .. } => 403,
             Self::Storage { .. } | Self::Crypto { .. } => 500,
@@ -166,6 +173,7 @@ impl AppError {
             ),
             Self::RateLimited { .. } => ("rate_limited", vec![]),
             Self::Conflict { code, .. } => (*code, vec![]),
+            Self::Invitation(problem) => (problem.code(), vec![]),
             Self::TurnstileFailed { .. } => ("turnstile_failed", vec![]),
             Self::Storage { .. } | Self::Crypto { .. } => ("internal", vec![]),
         };

@@ -9,6 +9,7 @@ mod error;
 mod forms;
 mod handoff;
 mod leads;
+mod members;
 mod rate_limit;
 mod store;
 mod tokens;
@@ -27,7 +28,8 @@ const OPENAPI: &str = include_str!("../openapi.json");
 
 /// The one route table. Paths here must also be listed in `run_worker_first` in
 /// wrangler.toml, or the static app would answer them. Public routes: capture and the
-/// snippets (`/f/…`), tracking (`/t`), health, sign-up and sign-in. Every other handler
+/// snippets (`/f/…`), tracking (`/t`), health, sign-up, sign-in and accepting an
+/// invitation. Every other handler
 /// starts with `auth::authenticate`, and tests/auth.test.mjs reads this table to prove
 /// it for each route.
 #[event(fetch)]
@@ -83,6 +85,16 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
         .get_async(
             "/api/webhooks/deliveries",
             webhooks::handle_get_webhook_deliveries,
+        )
+        .get_async("/api/members", members::handle_get_members)
+        .put_async("/api/members/:user_id", members::handle_put_member)
+        .delete_async("/api/members/:user_id", members::handle_delete_member)
+        .post_async("/api/invitations", members::handle_post_invitation)
+        .get_async("/api/invitations", members::handle_get_invitations)
+        .delete_async("/api/invitations/:id", members::handle_delete_invitation)
+        .post_async(
+            "/api/invitations/accept",
+            members::handle_post_invitation_accept,
         )
         .get("/api/health", |_, _| Response::ok("ok"))
         .get("/api/openapi.json", |_, _| {

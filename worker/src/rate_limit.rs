@@ -15,8 +15,8 @@ const BINDING: &str = "RATE_LIMITER";
 pub enum Counted<'a> {
     /// Posts to one form; `CAPTURE_RATE_LIMIT`, default 30/60.
     FormPost { form_id: &'a str },
-    /// Sign-in attempts, which each cost a full password hash; `LOGIN_RATE_LIMIT`,
-    /// default 10/60.
+    /// Sign-in attempts and invitation accepts, which each cost a full password hash;
+    /// `LOGIN_RATE_LIMIT`, default 10/60.
     SignIn,
     /// Tracking events (`POST /t`), whatever the form: a page sends a few per view, so
     /// the default is generous; `TRACK_RATE_LIMIT`, default 120/60.

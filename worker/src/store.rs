@@ -19,6 +19,7 @@ pub mod auth;
 pub mod engine;
 pub mod handoff;
 pub mod leads;
+pub mod members;
 pub mod retry;
 pub mod tracking;
 

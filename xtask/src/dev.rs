@@ -26,5 +26,9 @@ pub fn run() -> Result<()> {
         "--port",
         "8787",
         "--show-interactive-dev-session=false",
+        // Accept links of invitations go to this terminal (off in wrangler.toml, which
+        // deploys).
+        "--var",
+        "LOG_INVITE_LINKS:true",
     ]))
 }

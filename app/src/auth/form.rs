@@ -47,6 +47,7 @@ pub fn AuthForm(
             Mode::SignIn => Submission::SignIn(LoginRequest {
                 email: email.get_untracked(),
                 password: password.get_untracked(),
+                workspace_id: None,
             }),
             Mode::SignUp => Submission::SignUp(SignupRequest {
                 email: email.get_untracked(),

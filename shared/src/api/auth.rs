@@ -30,6 +30,9 @@ pub struct LoginRequest {
     pub email: String,
     /// The password.
     pub password: String,
+    /// The workspace to sign into, for a member of several; their earliest membership
+    /// when absent.
+    pub workspace_id: Option<String>,
 }
 
 /// `POST /api/tokens`.
@@ -73,6 +76,22 @@ pub struct MeResponse {
     pub workspace: WorkspaceSummary,
     /// The caller's role there.
     pub role: Role,
+    /// Every workspace the caller may sign into, earliest membership first, so the app
+    /// can offer a switch (sign in again with `workspace_id`). An API token acts in its
+    /// own workspace only. Absent in answers stored before it existed.
+    #[serde(default)]
+    pub workspaces: Vec<WorkspaceMembership>,
+}
+
+/// One of the caller's workspaces and their role there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkspaceMembership {
+    /// Stable id, for `LoginRequest::workspace_id`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// The caller's role in it.
+    pub role: Role,
 }
 
 /// An API token without its secret, as lists show it.
@@ -114,4 +133,21 @@ pub struct TokenList {
     pub schema_version: u32,
     /// The workspace's tokens, newest first.
     pub tokens: Vec<TokenSummary>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_answer_stored_before_the_workspace_list_still_reads() {
+        let stored = r#"{"schema_version":1,"user":null,
+            "workspace":{"id":"default","name":"에이크미"},"role":"sales"}"#;
+        let me: MeResponse = serde_json::from_str(stored).unwrap();
+        assert!(me.workspaces.is_empty());
+        assert_eq!(me.role, Role::Sales);
+        let login: LoginRequest =
+            serde_json::from_str(r#"{"email":"kim@acme.kr","password":"x"}"#).unwrap();
+        assert_eq!(login.workspace_id, None);
+    }
 }

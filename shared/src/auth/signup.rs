@@ -2,13 +2,16 @@
 //! at once with the field it belongs to, as capture forms do.
 
 use crate::api::{CreateTokenRequest, LoginRequest, SignupRequest};
-use crate::capture::{FieldError, FieldErrorCode, normalise_email};
+use crate::capture::{FieldError, FieldErrorCode};
+use crate::identity::EmailAddress;
 
 use super::password::validate_password;
 use super::role::Role;
 
 /// Longest display, workspace or token name, in characters.
 const MAX_NAME_CHARS: usize = 100;
+/// Longest workspace id a sign-in may name: ids are UUIDs (36) or `default`.
+const MAX_WORKSPACE_ID_CHARS: usize = 64;
 
 /// A sign-up that passed every check.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,6 +33,8 @@ pub struct ValidLogin {
     pub email: String,
     /// The password as typed.
     pub password: String,
+    /// The workspace asked for, trimmed; `None` for the earliest membership.
+    pub workspace_id: Option<String>,
 }
 
 /// A token request that passed every check.
@@ -74,10 +79,23 @@ pub fn validate_login(request: &LoginRequest) -> Result<ValidLogin, Vec<FieldErr
     if request.password.is_empty() {
         errors.push(required("password"));
     }
+    let workspace_id = request
+        .workspace_id
+        .as_deref()
+        .map(str::trim)
+        .filter(|id| !id.is_empty());
+    if workspace_id.is_some_and(|id| id.chars().count() > MAX_WORKSPACE_ID_CHARS) {
+        errors.push(FieldError {
+            field: "workspace_id".into(),
+            code: FieldErrorCode::TooLong,
+            message: format!("workspace_id is longer than {MAX_WORKSPACE_ID_CHARS} characters"),
+        });
+    }
     match email {
         Some(email) if errors.is_empty() => Ok(ValidLogin {
             email,
             password: request.password.clone(),
+            workspace_id: workspace_id.map(str::to_owned),
         }),
         _ => Err(errors),
     }
@@ -90,17 +108,7 @@ pub fn validate_new_token(request: &CreateTokenRequest) -> Result<ValidToken, Ve
     let name = name("name", &request.name, &mut errors);
     let role = match request.role.as_deref() {
         None => Some(Role::Sales),
-        Some(text) => match text.parse::<Role>() {
-            Ok(role) => Some(role),
-            Err(problem) => {
-                errors.push(FieldError {
-                    field: "role".into(),
-                    code: FieldErrorCode::UnknownValue,
-                    message: problem.to_string(),
-                });
-                None
-            }
-        },
+        Some(text) => role(text, &mut errors),
     };
     match (name, role) {
         (Some(name), Some(role)) if errors.is_empty() => Ok(ValidToken { name, role }),
@@ -108,7 +116,7 @@ pub fn validate_new_token(request: &CreateTokenRequest) -> Result<ValidToken, Ve
     }
 }
 
-fn required(field: &str) -> FieldError {
+pub(super) fn required(field: &str) -> FieldError {
     FieldError {
         field: field.into(),
         code: FieldErrorCode::Required,
@@ -116,13 +124,29 @@ fn required(field: &str) -> FieldError {
     }
 }
 
-fn email(raw: &str, errors: &mut Vec<FieldError>) -> Option<String> {
+/// The role named by `text`, or its problem pushed onto `errors`.
+pub(super) fn role(text: &str, errors: &mut Vec<FieldError>) -> Option<Role> {
+    match text.parse::<Role>() {
+        Ok(role) => Some(role),
+        Err(problem) => {
+            errors.push(FieldError {
+                field: "role".into(),
+                code: FieldErrorCode::UnknownValue,
+                message: problem.to_string(),
+            });
+            None
+        }
+    }
+}
+
+/// The address in normal form, or its problem pushed onto `errors`.
+pub(super) fn email(raw: &str, errors: &mut Vec<FieldError>) -> Option<String> {
     if raw.trim().is_empty() {
         errors.push(required("email"));
         return None;
     }
-    match normalise_email(raw) {
-        Ok(email) => Some(email),
+    match EmailAddress::parse(raw) {
+        Ok(email) => Some(email.into_string()),
         Err(problem) => {
             errors.push(FieldError {
                 field: "email".into(),
@@ -134,7 +158,8 @@ fn email(raw: &str, errors: &mut Vec<FieldError>) -> Option<String> {
     }
 }
 
-fn name(field: &str, raw: &str, errors: &mut Vec<FieldError>) -> Option<String> {
+/// The name trimmed, or its problem pushed onto `errors`.
+pub(super) fn name(field: &str, raw: &str, errors: &mut Vec<FieldError>) -> Option<String> {
     let trimmed = raw.trim();
     if trimmed.is_empty() {
         errors.push(required(field));
@@ -236,6 +261,7 @@ mod tests {
             validate_login(&LoginRequest {
                 email: email.into(),
                 password: password.into(),
+                workspace_id: None,
             })
             .map_err(fields)
         };
@@ -243,7 +269,8 @@ mod tests {
             login("Kim@Acme.kr", "x"),
             Ok(ValidLogin {
                 email: "kim@acme.kr".into(),
-                password: "x".into()
+                password: "x".into(),
+                workspace_id: None,
             })
         );
         assert_eq!(
@@ -256,6 +283,26 @@ mod tests {
         assert_eq!(
             login("nope", "x"),
             Err(vec![("email".into(), FieldErrorCode::InvalidEmail)])
+        );
+    }
+
+    #[test]
+    fn a_sign_in_may_name_its_workspace() {
+        let login = |workspace_id: Option<&str>| {
+            validate_login(&LoginRequest {
+                email: "kim@acme.kr".into(),
+                password: "x".into(),
+                workspace_id: workspace_id.map(str::to_owned),
+            })
+            .map(|valid| valid.workspace_id)
+            .map_err(fields)
+        };
+        assert_eq!(login(None), Ok(None));
+        assert_eq!(login(Some("  ")), Ok(None), "blank means the default");
+        assert_eq!(login(Some(" default ")), Ok(Some("default".into())));
+        assert_eq!(
+            login(Some(&"x".repeat(65))),
+            Err(vec![("workspace_id".into(), FieldErrorCode::TooLong)])
         );
     }
 

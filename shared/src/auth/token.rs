@@ -1,6 +1,7 @@
-//! Bearer secrets: API tokens (`lk_live_` + base64url of 32 random bytes) and session
-//! tokens (the same without the prefix). Only their SHA-256 is stored, so a leaked
-//! database holds nothing a caller could present; the plaintext is shown once.
+//! Bearer secrets: API tokens (`lk_live_` + base64url of 32 random bytes), session
+//! tokens (the same without a prefix) and invitation tokens (`lk_inv_` + the same). Only
+//! their SHA-256 is stored, so a leaked database holds nothing a caller could present;
+//! the plaintext is shown once.
 
 use sha2::{Digest, Sha256};
 
@@ -8,6 +9,9 @@ use super::encoding::{base64url, hex, is_base64url_char};
 
 /// What every API token starts with, so leaked tokens are easy to spot and to scan for.
 pub const API_TOKEN_PREFIX: &str = "lk_live_";
+/// What every invitation token starts with: an accept link pasted into a chat is
+/// recognisable as one, and can never be mistaken for an API token.
+pub const INVITATION_TOKEN_PREFIX: &str = "lk_inv_";
 /// Random bytes in every token: 256 bits, beyond guessing.
 pub const SECRET_BYTES: usize = 32;
 /// Characters of an API token kept in plain text to tell tokens apart in a list: the
@@ -50,6 +54,22 @@ impl Secret {
     /// A new session token from random bytes the caller drew.
     pub fn new_session_token(random: [u8; SECRET_BYTES]) -> Self {
         Self(base64url(&random))
+    }
+
+    /// A new invitation token from random bytes the caller drew.
+    pub fn new_invitation_token(random: [u8; SECRET_BYTES]) -> Self {
+        Self(format!("{INVITATION_TOKEN_PREFIX}{}", base64url(&random)))
+    }
+
+    /// Checks that `text` is an invitation token as issued here. Its errors are only
+    /// ever reported as "not a valid invitation", so `MissingPrefix` needs no wording of
+    /// its own.
+    pub fn parse_invitation_token(text: &str) -> Result<Self, TokenFormatError> {
+        let random = text
+            .strip_prefix(INVITATION_TOKEN_PREFIX)
+            .ok_or(TokenFormatError::MissingPrefix)?;
+        check_random_part(random)?;
+        Ok(Self(text.to_owned()))
     }
 
     /// Checks that `text` is an API token as issued here.
@@ -165,6 +185,39 @@ mod tests {
     }
 
     #[test]
+    fn invitation_tokens_are_their_own_kind() {
+        let invitation = Secret::new_invitation_token([5; SECRET_BYTES]);
+        let text = invitation.expose();
+        assert!(text.starts_with("lk_inv_"), "{text}");
+        assert_eq!(text.len(), 7 + 43);
+        let api = Secret::new_api_token([5; SECRET_BYTES]);
+        let session = Secret::new_session_token([5; SECRET_BYTES]);
+        let cases = [
+            (api.expose().to_owned(), TokenFormatError::MissingPrefix),
+            (session.expose().to_owned(), TokenFormatError::MissingPrefix),
+            (format!("{text}A"), TokenFormatError::WrongLength),
+            (
+                format!("{}/", &text[..text.len() - 1]),
+                TokenFormatError::BadCharacter,
+            ),
+        ];
+        for (other, expected) in cases {
+            assert_eq!(
+                Secret::parse_invitation_token(&other),
+                Err(expected),
+                "{other}"
+            );
+        }
+        assert_eq!(
+            Secret::parse_api_token(text),
+            Err(TokenFormatError::MissingPrefix)
+        );
+        // Same random bytes, different kinds: different stored hashes.
+        assert_ne!(invitation.hash(), api.hash());
+        assert_ne!(invitation.hash(), session.hash());
+    }
+
+    #[test]
     fn the_stored_hash_is_sha256_hex_and_never_the_plain_text() {
         // FIPS 180-2 test vector.
         assert_eq!(
@@ -190,6 +243,8 @@ mod tests {
             proptest::prop_assert_eq!(token.display_prefix(), &token.expose()[..DISPLAY_PREFIX_CHARS]);
             let session = Secret::new_session_token(random);
             proptest::prop_assert_eq!(Secret::parse_session_token(session.expose()), Ok(session.clone()));
+            let invitation = Secret::new_invitation_token(random);
+            proptest::prop_assert_eq!(Secret::parse_invitation_token(invitation.expose()), Ok(invitation.clone()));
         }
     }
 

@@ -117,7 +117,8 @@ pub struct UserSummaryRow {
     pub display_name: String,
 }
 
-fn role(text: &str) -> Result<Role, AppError> {
+/// A stored role name as a [`Role`]; an unknown one means the row is corrupt.
+pub(super) fn role(text: &str) -> Result<Role, AppError> {
     text.parse().map_err(|_| AppError::Storage {
         detail: format!("stored role {text:?} is unknown"),
     })
@@ -211,8 +212,8 @@ pub async fn user_by_email(db: &D1Database, email: &str) -> Result<Option<UserRo
         .await?)
 }
 
-/// The membership a user signs into: their earliest. One membership per user exists
-/// until invitations land; the order keeps the choice stable after that.
+/// The membership a user signs into when they name none: their earliest, so the choice
+/// stays stable as invitations add more.
 pub async fn first_membership(
     db: &D1Database,
     user_id: &str,
@@ -232,6 +233,46 @@ pub async fn first_membership(
         .await?;
     row.map(|row| Ok((row.workspace_id, role(&row.role)?)))
         .transpose()
+}
+
+/// The user's role in this workspace, if they are a member.
+pub async fn membership_role(
+    db: &D1Database,
+    user_id: &str,
+    workspace_id: &str,
+) -> Result<Option<Role>, AppError> {
+    let row = db
+        .prepare("SELECT role FROM memberships WHERE user_id = ?1 AND workspace_id = ?2")
+        .bind(&[JsValue::from_str(user_id), JsValue::from_str(workspace_id)])?
+        .first::<String>(Some("role"))
+        .await?;
+    row.as_deref().map(role).transpose()
+}
+
+/// One of a user's workspaces with their role there.
+#[derive(Debug, Deserialize)]
+pub struct MembershipRow {
+    pub workspace_id: String,
+    pub name: String,
+    pub role: String,
+}
+
+/// Every workspace the user is a member of, earliest membership first (the order
+/// sign-in without a `workspace_id` picks from).
+pub async fn memberships_of(
+    db: &D1Database,
+    user_id: &str,
+) -> Result<Vec<MembershipRow>, AppError> {
+    Ok(db
+        .prepare(
+            "SELECT m.workspace_id, w.name, m.role FROM memberships m \
+             JOIN workspaces w ON w.id = m.workspace_id WHERE m.user_id = ?1 \
+             ORDER BY m.created_at, m.workspace_id",
+        )
+        .bind(&[JsValue::from_str(user_id)])?
+        .all()
+        .await?
+        .results::<MembershipRow>()?)
 }
 
 /// Stores a new session under the hash of its token.
