@@ -451,6 +451,22 @@ const MATRIX = {
     const added = after.filter((row) => !before.some((b) => b.workspace_id === row.workspace_id && b.version === row.version));
     assert.deepEqual(added.map((r) => r.workspace_id), [who.workspace], "saved into another workspace");
   },
+  "POST /api/demo": async (creds, who) => {
+    // A has leads, so A's demo is refused; B's first call fills B's own workspace. Either
+    // way nothing of A changes and B's answer names nothing of A.
+    const ofA = () => worker.d1("SELECT count(*) AS n FROM leads WHERE workspace_id = ?", A.workspace)[0].n;
+    const before = ofA();
+    const res = await request("POST", "/api/demo", { ...creds, json: { leads: 20 } });
+    const text = await res.text();
+    if (who === B) {
+      assert.ok([201, 409].includes(res.status), `${res.status}: ${text}`);
+      assertNothingOfA(text, "B's demo fill");
+      assert.equal(worker.d1("SELECT count(*) AS n FROM leads WHERE workspace_id = ?", B.workspace)[0].n, 20);
+    } else {
+      assert.equal(res.status, 409, text);
+    }
+    assert.equal(ofA(), before);
+  },
   "GET /api/handoff/settings": async (creds, who) => {
     const { body, text } = await expect(200, "GET", "/api/handoff/settings", creds);
     if (who === B) assertNothingOfA(text, "B's /api/handoff/settings");
@@ -635,7 +651,8 @@ test("public routes expose nothing private", async () => {
   // It lands in the form's workspace (A), not the poster's, and B still sees none of it.
   assert.equal(worker.d1("SELECT workspace_id FROM leads WHERE id = ?", captured.body.lead_id)[0].workspace_id, A.workspace);
   const bLeads = await expect(200, "GET", "/api/leads", { cookie: B.cookie });
-  assert.deepEqual(bLeads.body.leads, []);
+  assert.ok(!bLeads.body.leads.some((l) => l.id === captured.body.lead_id), "B sees A's new lead");
+  assertNothingOfA(JSON.stringify(bLeads.body), "B's leads after a public post");
   const unknownForm = await expect(404, "POST", "/f/no-such-form", { json: { email: "x@y.kr", name: "X", company: "Y" } });
   assertNothingOfA(unknownForm.text, "an unknown form's answer");
   // Sign-up and sign-in answer only about the caller.

@@ -7,6 +7,7 @@ pub mod attribution;
 pub mod auth;
 pub mod capture;
 pub mod csv_io;
+pub mod demo;
 pub mod engine;
 pub mod facts;
 pub mod fixtures;

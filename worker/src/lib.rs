@@ -4,6 +4,7 @@
 mod auth;
 mod capture;
 mod clock;
+mod demo;
 mod engine_config;
 mod error;
 mod forms;
@@ -96,6 +97,7 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
             "/api/invitations/accept",
             members::handle_post_invitation_accept,
         )
+        .post_async("/api/demo", demo::handle_post_demo)
         .get("/api/health", |_, _| Response::ok("ok"))
         .get("/api/openapi.json", |_, _| {
             let mut res = Response::ok(OPENAPI)?;

@@ -24,7 +24,7 @@ fn main() -> Result<()> {
     let root = cmd::repo_root();
     std::env::set_current_dir(&root)?;
     match args.first().map(String::as_str) {
-        Some("dev") => dev::run(),
+        Some("dev") => dev::run(&args[1..]),
         Some("test") => test::run(),
         Some("build") => build::run(),
         Some("sizes") => sizes::run(),

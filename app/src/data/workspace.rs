@@ -118,6 +118,24 @@ impl Workspace {
         store.close();
     }
 
+    /// Pulls now (rather than at the next tick) and shows what arrived.
+    pub async fn sync_now(&self) -> Result<usize, PullError> {
+        self.sync.try_set(SyncStatus::Syncing);
+        let store = self.store().await?;
+        let result = pull_new_leads(&store).await;
+        store.close();
+        match &result {
+            Ok(_) => {
+                self.reload().await?;
+                self.sync.try_set(SyncStatus::Synced);
+            }
+            Err(e) => {
+                self.sync.try_set(SyncStatus::Failed(e.to_string()));
+            }
+        }
+        result
+    }
+
     /// The lead with this id, from memory.
     pub fn lead(&self, id: &str) -> Option<LeadRecord> {
         self.leads

@@ -8,6 +8,7 @@ use leadkit_shared::table::TableQuery;
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use super::demo::DemoOffer;
 use super::export::{csv_of, download};
 use super::filters::FilterPanel;
 use super::table::LeadGrid;
@@ -129,7 +130,11 @@ pub fn LeadsPage() -> impl IntoView {
                 if !workspace.loaded.get() {
                     view! { <p class="empty">{i18n.t(crate::i18n::Text::Loading)}</p> }.into_any()
                 } else if total() == 0 {
-                    view! { <p class="empty">{i18n.t(LeadsText::NoLeadsYet)}</p> }.into_any()
+                    view! {
+                        <p class="empty">{i18n.t(LeadsText::NoLeadsYet)}</p>
+                        <DemoOffer />
+                    }
+                        .into_any()
                 } else if shown() == 0 {
                     view! { <p class="empty">{i18n.t(LeadsText::NoMatch)}</p> }.into_any()
                 } else {

@@ -36,6 +36,9 @@ pub enum LeadsText {
     SortAscending,
     SortDescending,
     TableLabel,
+    FillDemo,
+    FillingDemo,
+    DemoHint,
 }
 
 /// A stage's name as Korean B2B teams say it.
@@ -121,6 +124,16 @@ impl Translate for LeadsText {
             (Self::SortAscending, En) => "sorted ascending".into(),
             (Self::SortDescending, Ko) => "내림차순 정렬됨".into(),
             (Self::SortDescending, En) => "sorted descending".into(),
+            (Self::FillDemo, Ko) => "데모 데이터로 채우기".into(),
+            (Self::FillDemo, En) => "Fill with demo data".into(),
+            (Self::FillingDemo, Ko) => "데모 리드를 만드는 중…".into(),
+            (Self::FillingDemo, En) => "Making demo leads…".into(),
+            (Self::DemoHint, Ko) => {
+                "가상의 한국·해외 B2B 리드 400건과 6개월의 활동 이력, 영업 결과로 모든 화면을 살펴볼 수 있습니다.".into()
+            }
+            (Self::DemoHint, En) => {
+                "400 made-up Korean and international B2B leads with six months of activity and sales outcomes, to try every view.".into()
+            }
             (Self::TableLabel, Ko) => {
                 "리드 목록. 화살표 키로 이동, Enter로 열기, 스페이스로 선택".into()
             }

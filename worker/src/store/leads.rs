@@ -268,3 +268,17 @@ pub fn write_statements(
     );
     Ok(statements)
 }
+
+/// How many leads a workspace has.
+pub async fn count(db: &D1Database, workspace_id: &str) -> Result<u64, AppError> {
+    #[derive(Deserialize)]
+    struct CountRow {
+        n: u64,
+    }
+    let row = db
+        .prepare("SELECT count(*) AS n FROM leads WHERE workspace_id = ?1")
+        .bind(&[JsValue::from_str(workspace_id)])?
+        .first::<CountRow>(None)
+        .await?;
+    Ok(row.map_or(0, |r| r.n))
+}
