@@ -467,6 +467,21 @@ const MATRIX = {
     }
     assert.equal(ofA(), before);
   },
+  "POST /api/sync/push": async (creds, who) => {
+    // B pushing an edit of A's lead: the lead is unknown to B and nothing of A changes.
+    const replica = "7f3c2d1e-0000-4000-8000-00000000000" + (who === B ? "b" : "a");
+    const before = worker.d1("SELECT id, version FROM leads WHERE workspace_id = ? ORDER BY id", A.workspace);
+    const op = {
+      id: crypto.randomUUID(), replica, seq: 1, hlc: { wall_ms: Date.now(), counter: 0, replica },
+      body: { op: "set_lead_fields", lead_id: A.leadIds[0], fields: { title: "by matrix" } },
+    };
+    const { body, text } = await expect(200, "POST", "/api/sync/push", { ...creds, json: { schema_version: 1, replica, operations: [op] } });
+    if (who === B) {
+      assert.ok(["rejected", "duplicate"].includes(body.results[0].outcome), text);
+      assertNothingOfA(text, "B's push");
+      assert.deepEqual(worker.d1("SELECT id, version FROM leads WHERE workspace_id = ? ORDER BY id", A.workspace), before);
+    }
+  },
   "GET /api/handoff/settings": async (creds, who) => {
     const { body, text } = await expect(200, "GET", "/api/handoff/settings", creds);
     if (who === B) assertNothingOfA(text, "B's /api/handoff/settings");

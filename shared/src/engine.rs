@@ -91,6 +91,8 @@ pub enum ChangeReason {
     Rule,
     /// Sales answered a handoff (accepted, or rejected with a reason).
     Handoff,
+    /// A person moved the lead (pushed from the app).
+    Manual,
 }
 
 impl ChangeReason {
@@ -100,6 +102,7 @@ impl ChangeReason {
             Self::Created => "created",
             Self::Rule => "rule",
             Self::Handoff => "handoff",
+            Self::Manual => "manual",
         }
     }
 }

@@ -5,12 +5,14 @@
 mod hlc;
 mod op;
 mod sequence;
+mod server;
 mod state;
 mod validate;
 
 pub use hlc::{Clock, Hlc, ReplicaId};
 pub use op::{OpBody, OpId, Operation};
 pub use sequence::{Admission, admit};
+pub use server::{Applied, Effect, FLOOR, StoredRegisters, apply_to_lead, lead_of};
 pub use state::{LeadRegisters, MaterializeError, Register, SyncState};
 pub use validate::{Rejection, check};
 

@@ -13,6 +13,7 @@ mod leads;
 mod members;
 mod rate_limit;
 mod store;
+mod sync;
 mod tokens;
 mod tracking;
 mod turnstile;
@@ -98,6 +99,7 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
             members::handle_post_invitation_accept,
         )
         .post_async("/api/demo", demo::handle_post_demo)
+        .post_async("/api/sync/push", sync::handle_post_sync_push)
         .get("/api/health", |_, _| Response::ok("ok"))
         .get("/api/openapi.json", |_, _| {
             let mut res = Response::ok(OPENAPI)?;

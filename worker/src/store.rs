@@ -21,6 +21,7 @@ pub mod handoff;
 pub mod leads;
 pub mod members;
 pub mod retry;
+pub mod sync;
 pub mod tracking;
 
 /// The D1 binding's name in wrangler.toml.

@@ -30,6 +30,9 @@ pub enum Rejection {
     /// A merge of a lead into itself or with nothing to merge.
     #[error("a merge needs a survivor and at least one other lead")]
     EmptyMerge,
+    /// The server does not take this kind of operation yet, named in `what`.
+    #[error("{what} is not supported yet")]
+    NotSupported { what: String },
 }
 
 /// Fields a client may set only when it creates the lead: later the stage moves through

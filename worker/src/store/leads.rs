@@ -282,3 +282,17 @@ pub async fn count(db: &D1Database, workspace_id: &str) -> Result<u64, AppError>
         .await?;
     Ok(row.map_or(0, |r| r.n))
 }
+
+/// Whether any workspace has a lead with this id (ids are global).
+pub async fn exists_anywhere(db: &D1Database, lead_id: &str) -> Result<bool, AppError> {
+    #[derive(Deserialize)]
+    struct Row {
+        n: u64,
+    }
+    let row = db
+        .prepare("SELECT count(*) AS n FROM leads WHERE id = ?1")
+        .bind(&[JsValue::from_str(lead_id)])?
+        .first::<Row>(None)
+        .await?;
+    Ok(row.is_some_and(|r| r.n > 0))
+}

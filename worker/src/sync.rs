@@ -1,0 +1,353 @@
+//! `POST /api/sync/push`: a replica (a browser or phone of a member) pushes its pending
+//! operations, oldest first. Each is admitted by `sync::admit` (exactly once, in order
+//! per replica), checked and merged into its lead by `sync::apply_to_lead` (per-field
+//! last-writer-wins by hybrid logical clock, stage moves by the workspace's rules), then
+//! re-scored by the engine — and stored with the replica's new sequence in one D1 batch,
+//! so a crash can neither apply an operation twice nor skip one. Refused operations are
+//! answered with their reason and still use up their sequence number.
+
+use leadkit_shared::api::{PushOutcome, PushRequest, PushResponse, PushResult, SCHEMA_VERSION};
+use leadkit_shared::auth::Permission;
+use leadkit_shared::capture::{FieldError, FieldErrorCode};
+use leadkit_shared::engine::{ChangeReason, Engine, EngineScratch};
+use leadkit_shared::forms::FormDefinition;
+use leadkit_shared::handoff::HandoffSettings;
+use leadkit_shared::lead_update::{KnownLead, LeadUpdate, on_touches};
+use leadkit_shared::model::WorkspaceId;
+use leadkit_shared::sync::{
+    Admission, Effect, Operation, Rejection, StoredRegisters, admit, apply_to_lead, lead_of,
+};
+use leadkit_shared::webhooks::WebhookEvent;
+use uuid::Uuid;
+use worker::{Env, Request, Response, RouteContext};
+
+use crate::auth::{answer, authenticate, read_json};
+use crate::error::AppError;
+use crate::store::leads::LeadWrite;
+use crate::store::retry::{Attempt, with_retries};
+use crate::{clock, handoff, store, webhooks};
+
+/// Most operations one push may carry.
+pub const MAX_PUSH_OPERATIONS: usize = 500;
+
+/// `POST /api/sync/push`.
+pub async fn handle_post_sync_push(
+    mut req: Request,
+    ctx: RouteContext<()>,
+) -> worker::Result<Response> {
+    answer(
+        async {
+            let principal = authenticate(&req, &ctx.env).await?;
+            principal.require(Permission::ReadLeads, "change leads")?;
+            let push: PushRequest = read_json(&mut req).await?;
+            validate(&push)?;
+            let response = push_all(&ctx.env, &principal.workspace_id, &push).await?;
+            Ok(Response::from_json(&response)?)
+        }
+        .await,
+    )
+}
+
+fn invalid(field: &str, message: String) -> AppError {
+    AppError::Invalid {
+        fields: vec![FieldError {
+            field: field.to_owned(),
+            code: FieldErrorCode::InvalidDefinition,
+            message,
+        }],
+    }
+}
+
+fn validate(push: &PushRequest) -> Result<(), AppError> {
+    if push.schema_version != SCHEMA_VERSION {
+        return Err(invalid(
+            "schema_version",
+            format!("this server speaks schema version {SCHEMA_VERSION}"),
+        ));
+    }
+    if push.operations.len() > MAX_PUSH_OPERATIONS {
+        return Err(invalid(
+            "operations",
+            format!("at most {MAX_PUSH_OPERATIONS} operations per push"),
+        ));
+    }
+    for (i, op) in push.operations.iter().enumerate() {
+        if op.replica != push.replica {
+            return Err(invalid(
+                &format!("operations[{i}].replica"),
+                "every operation must come from the pushing replica".into(),
+            ));
+        }
+        if i > 0 && op.seq <= push.operations[i - 1].seq {
+            return Err(invalid(
+                &format!("operations[{i}].seq"),
+                "operations must be sent in increasing sequence order".into(),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// What the push needs of the workspace, read once.
+struct Context<'a> {
+    env: &'a Env,
+    db: worker::D1Database,
+    workspace_id: &'a str,
+    engine: Engine,
+    handoff: HandoffSettings,
+    /// The form leads created in the app are filed under.
+    app_form: String,
+}
+
+async fn push_all(
+    env: &Env,
+    workspace_id: &str,
+    push: &PushRequest,
+) -> Result<PushResponse, AppError> {
+    let db = store::database(env)?;
+    let engine = store::workspace_engine(&db, workspace_id).await?;
+    let handoff_settings = store::handoff::settings(&db, workspace_id).await?.settings;
+    let app_form = ensure_app_form(&db, workspace_id).await?;
+    let cx = Context {
+        env,
+        db,
+        workspace_id,
+        engine,
+        handoff: handoff_settings,
+        app_form,
+    };
+    let replica = push.replica.0.to_string();
+    let mut last = store::sync::last_applied(&cx.db, workspace_id, &replica).await?;
+    let mut results = Vec::with_capacity(push.operations.len());
+    for op in &push.operations {
+        let outcome = match admit(last, op.seq) {
+            Admission::Duplicate => PushOutcome::Duplicate,
+            Admission::Gap { expected } => PushOutcome::Deferred {
+                expected_seq: expected,
+            },
+            Admission::Apply => {
+                let outcome = apply_one(&cx, op).await?;
+                last = store::sync::last_applied(&cx.db, workspace_id, &replica).await?;
+                outcome
+            }
+        };
+        results.push(PushResult {
+            op_id: op.id,
+            outcome,
+        });
+    }
+    Ok(PushResponse {
+        schema_version: SCHEMA_VERSION,
+        results,
+        last_applied_seq: last,
+    })
+}
+
+/// The workspace's form for leads entered in the app (leads name the form that made
+/// them); made on first use.
+async fn ensure_app_form(db: &worker::D1Database, workspace_id: &str) -> Result<String, AppError> {
+    let form_id = format!("app-{workspace_id}");
+    if store::find_form(db, &form_id).await?.is_none() {
+        let workspace = WorkspaceId(Uuid::parse_str(workspace_id).unwrap_or(Uuid::nil()));
+        let mut form = FormDefinition::default_contact(&form_id, workspace);
+        form.name = "앱에서 입력 (Entered in the app)".into();
+        let definition = serde_json::to_string(&form).map_err(|e| AppError::Storage {
+            detail: e.to_string(),
+        })?;
+        let now = store::timestamp(clock::now())?;
+        store::upsert_form(db, workspace_id, &form_id, &form.name, &definition, &now).await?;
+    }
+    Ok(form_id)
+}
+
+/// Applies one admitted operation (retrying when a concurrent write to its lead won).
+async fn apply_one(cx: &Context<'_>, op: &Operation) -> Result<PushOutcome, AppError> {
+    let what = format!("sync operation {}", op.id.0);
+    let replica = op.replica.0.to_string();
+    with_retries(&what, async || {
+        let now = clock::now();
+        let at = store::timestamp(now)?;
+        let lead_id = lead_of(op).map(|id| id.0.to_string());
+        let stored = match &lead_id {
+            Some(id) => store::leads::lead_by_id(&cx.db, cx.workspace_id, id).await?,
+            None => None,
+        };
+        let stamps = match (&lead_id, &stored) {
+            (Some(id), Some(_)) => store::sync::stamps_of(&cx.db, id).await?,
+            _ => Default::default(),
+        };
+        let registers = stored.as_ref().map(|s| StoredRegisters {
+            lead: s.known.lead.clone(),
+            stamps,
+        });
+        let taken = match (&lead_id, &stored) {
+            (Some(id), None) => store::leads::exists_anywhere(&cx.db, id).await?,
+            _ => false,
+        };
+        let applied = if taken {
+            Err(Rejection::InvalidLead {
+                detail: "this lead id is already in use".into(),
+            })
+        } else {
+            apply_to_lead(op, registers.as_ref(), &cx.engine.config().lifecycle)
+        };
+        let mut statements;
+        let events;
+        let mut queued = false;
+        match applied {
+            Err(rejection) => {
+                let code = serde_json::to_value(&rejection)
+                    .ok()
+                    .and_then(|v| v.get("code").and_then(|c| c.as_str().map(str::to_owned)))
+                    .unwrap_or_else(|| "rejected".into());
+                statements = store::sync::record_statements(
+                    &cx.db,
+                    cx.workspace_id,
+                    op,
+                    &code,
+                    lead_id.as_deref(),
+                    &at,
+                )?;
+                return match cx.db.batch(statements).await {
+                    Ok(_) => Ok(Attempt::Done(PushOutcome::Rejected { reason: rejection })),
+                    Err(e) => retry_or_duplicate(cx, &replica, op, e).await,
+                };
+            }
+            Ok(mut applied) => {
+                // The lead belongs to the pusher's workspace, whatever the operation said.
+                applied.lead.workspace_id =
+                    WorkspaceId(Uuid::parse_str(cx.workspace_id).unwrap_or(Uuid::nil()));
+                let update = update_of(
+                    cx,
+                    applied.lead,
+                    stored.as_ref(),
+                    applied.created,
+                    &applied.effect,
+                    now,
+                );
+                let id = update.lead.id.0.to_string();
+                statements = store::leads::write_statements(
+                    &cx.db,
+                    &LeadWrite {
+                        workspace_id: cx.workspace_id,
+                        form_id: &cx.app_form,
+                        update: &update,
+                        read_version: stored.as_ref().map(|s| s.version),
+                        extra_json: "{}",
+                        at: now,
+                    },
+                )?;
+                statements.push(store::sync::stamps_statement(&cx.db, &id, &applied.stamps)?);
+                statements.extend(store::sync::record_statements(
+                    &cx.db,
+                    cx.workspace_id,
+                    op,
+                    "applied",
+                    Some(&id),
+                    &at,
+                )?);
+                if let Some(statement) =
+                    handoff::enqueue_if_entered(&cx.db, cx.workspace_id, &cx.handoff, &update, now)?
+                {
+                    statements.push(statement);
+                    queued = true;
+                }
+                statements.extend(webhooks::outbox_statements(
+                    &cx.db,
+                    cx.workspace_id,
+                    &update.events,
+                    now,
+                )?);
+                events = update.events;
+            }
+        }
+        match cx.db.batch(statements).await {
+            Ok(_) => {
+                webhooks::dispatch_logged(cx.env, cx.workspace_id, &events, now).await;
+                if queued {
+                    handoff::nudge(cx.env, cx.workspace_id).await;
+                }
+                let log_seq = store::sync::log_seq_of(&cx.db, &op.id.0.to_string())
+                    .await?
+                    .unwrap_or(0);
+                Ok(Attempt::Done(PushOutcome::Applied { log_seq }))
+            }
+            Err(e) => retry_or_duplicate(cx, &replica, op, e).await,
+        }
+    })
+    .await
+}
+
+/// After a failed batch: another push of this replica applied the operation meanwhile
+/// (a duplicate now), or a concurrent write to the lead won (try again).
+async fn retry_or_duplicate(
+    cx: &Context<'_>,
+    replica: &str,
+    op: &Operation,
+    error: worker::Error,
+) -> Result<Attempt<PushOutcome>, AppError> {
+    if store::sync::last_applied(&cx.db, cx.workspace_id, replica).await? >= op.seq {
+        return Ok(Attempt::Done(PushOutcome::Duplicate));
+    }
+    Ok(Attempt::Retry {
+        reason: error.to_string(),
+    })
+}
+
+/// The lead update an applied operation makes: re-scored by the engine with the lead's
+/// touches; a stage move recorded as a person's, a new touch appended.
+fn update_of(
+    cx: &Context<'_>,
+    mut lead: leadkit_shared::model::Lead,
+    stored: Option<&store::leads::StoredLead>,
+    created: bool,
+    effect: &Effect,
+    now: time::OffsetDateTime,
+) -> LeadUpdate {
+    let touches = stored.map(|s| s.known.touches.clone()).unwrap_or_default();
+    match effect {
+        Effect::Touch(touch) => on_touches(
+            &cx.engine,
+            KnownLead { lead, touches },
+            vec![touch.clone()],
+            now,
+        ),
+        Effect::Stage(change) => {
+            let scores =
+                cx.engine
+                    .summarize(&lead, None, &touches, now, &mut EngineScratch::default());
+            lead.updated_at = now;
+            LeadUpdate {
+                lead,
+                created: false,
+                scores,
+                new_touches: Vec::new(),
+                changes: vec![(change.clone(), ChangeReason::Manual)],
+                events: vec![WebhookEvent::LeadStageChanged(change.clone())],
+            }
+        }
+        Effect::Fields if created => {
+            // Created like a captured lead: in the Lead stage, then wherever the rules
+            // move it, with the creation in its history.
+            let intake = cx.engine.intake(
+                &mut lead,
+                None,
+                &touches,
+                now,
+                &mut EngineScratch::default(),
+            );
+            let changes = intake.changes;
+            LeadUpdate {
+                events: vec![WebhookEvent::LeadCreated(
+                    leadkit_shared::webhooks::LeadCreated::from_lead(&lead, None),
+                )],
+                lead,
+                created: true,
+                scores: intake.scores,
+                new_touches: Vec::new(),
+                changes,
+            }
+        }
+        Effect::Fields => on_touches(&cx.engine, KnownLead { lead, touches }, Vec::new(), now),
+    }
+}
