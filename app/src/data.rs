@@ -4,6 +4,7 @@
 
 pub mod db;
 pub mod pull;
+pub mod push;
 pub mod workspace;
 
 pub use db::{LeadStore, StoreError, database_name};

@@ -1,6 +1,7 @@
 //! The leads view: the whole local lead base in a table that stays smooth at 100k rows,
 //! with search, filters, sort, multi-select, export and keyboard navigation.
 
+mod bulk;
 mod demo;
 mod export;
 mod filters;

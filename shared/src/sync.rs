@@ -3,6 +3,7 @@
 //! and the exactly-once admission rule of the push endpoint.
 
 mod hlc;
+mod local;
 mod op;
 mod sequence;
 mod server;
@@ -10,6 +11,7 @@ mod state;
 mod validate;
 
 pub use hlc::{Clock, Hlc, ReplicaId};
+pub use local::apply_locally;
 pub use op::{OpBody, OpId, Operation};
 pub use sequence::{Admission, admit};
 pub use server::{Applied, Effect, FLOOR, StoredRegisters, apply_to_lead, lead_of};

@@ -8,6 +8,7 @@ use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use leadkit_shared::api::{LeadRecord, LeadsPage, StageHistoryEntry};
 use leadkit_shared::model::Touch;
+use leadkit_shared::sync::{Clock, Operation, ReplicaId};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use thiserror::Error;
@@ -21,11 +22,15 @@ pub fn database_name(workspace_id: &str) -> String {
 }
 
 /// Schema version; each bump adds a step to [`upgrade`].
-const DB_VERSION: u32 = 2;
+const DB_VERSION: u32 = 3;
 const LEADS: &str = "leads";
 const META: &str = "meta";
 const TOUCHES: &str = "touches";
 const STAGE_CHANGES: &str = "stage_changes";
+const OUTBOX: &str = "outbox";
+const REJECTED: &str = "rejected";
+/// This device's replica identity and clock, in META.
+const REPLICA_KEY: &str = "replica";
 /// The index of touches and stage changes by their lead.
 const BY_LEAD: &str = "by_lead";
 const PULL_CURSOR_KEY: &str = "pull_cursor";
@@ -47,6 +52,23 @@ impl From<indexed_db_futures::error::Error> for StoreError {
             detail: e.to_string(),
         }
     }
+}
+
+/// This device's identity among the workspace's replicas, its clock and the sequence
+/// number its next operation gets.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct ReplicaState {
+    pub replica: ReplicaId,
+    pub clock: Clock,
+    pub next_seq: u64,
+}
+
+/// An operation the server refused, kept to show the user why.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RejectedOp {
+    pub op_id: String,
+    pub lead_id: Option<String>,
+    pub reason: String,
 }
 
 /// An open handle on the app's database.
@@ -175,6 +197,124 @@ impl LeadStore {
         Ok(changes)
     }
 
+    /// This device's replica state, made on first use.
+    pub async fn replica(&self) -> Result<ReplicaState, StoreError> {
+        if let Some(state) = self.document::<ReplicaState>(REPLICA_KEY).await? {
+            return Ok(state);
+        }
+        let mut bytes = [0u8; 16];
+        let crypto = web_sys::window()
+            .and_then(|w| w.crypto().ok())
+            .ok_or_else(|| StoreError::Io {
+                detail: "no Web Crypto".into(),
+            })?;
+        crypto
+            .get_random_values_with_u8_array(&mut bytes)
+            .map_err(|e| StoreError::Io {
+                detail: format!("{e:?}"),
+            })?;
+        let replica = ReplicaId(uuid::Builder::from_random_bytes(bytes).into_uuid());
+        let state = ReplicaState {
+            replica,
+            clock: Clock::new(replica),
+            next_seq: 1,
+        };
+        self.put_document(REPLICA_KEY, &state).await?;
+        Ok(state)
+    }
+
+    /// Applies a local change in one transaction: the leads as they now read, the
+    /// operations that carry the change to the server, and the replica's advanced state.
+    /// Once this returns, the change survives the tab closing.
+    pub async fn record_change(
+        &self,
+        leads: &[LeadRecord],
+        operations: &[Operation],
+        replica: &ReplicaState,
+    ) -> Result<(), StoreError> {
+        let text = serde_json::to_string(replica).map_err(|e| StoreError::Io {
+            detail: e.to_string(),
+        })?;
+        let tx = self
+            .db
+            .transaction([LEADS, OUTBOX, META])
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
+        let lead_store = tx.object_store(LEADS)?;
+        for lead in leads {
+            lead_store.put(lead).serde()?.await?;
+        }
+        let outbox = tx.object_store(OUTBOX)?;
+        for op in operations {
+            outbox.put(op).serde()?.await?;
+        }
+        tx.object_store(META)?
+            .put(text)
+            .with_key(REPLICA_KEY.to_owned())
+            .primitive()?
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Operations not yet acknowledged by the server, oldest first.
+    pub async fn pending(&self) -> Result<Vec<Operation>, StoreError> {
+        let tx = self.db.transaction(OUTBOX).build()?;
+        let mut ops: Vec<Operation> = tx
+            .object_store(OUTBOX)?
+            .get_all()
+            .serde()?
+            .await?
+            .collect::<Result<_, _>>()?;
+        ops.sort_by_key(|op| op.seq);
+        Ok(ops)
+    }
+
+    /// Removes acknowledged operations (by sequence) and keeps the refused ones' reasons.
+    pub async fn settle(&self, done: &[u64], rejected: &[RejectedOp]) -> Result<(), StoreError> {
+        let tx = self
+            .db
+            .transaction([OUTBOX, REJECTED])
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
+        let outbox = tx.object_store(OUTBOX)?;
+        for seq in done {
+            outbox.delete(*seq as f64).primitive()?.await?;
+        }
+        let store = tx.object_store(REJECTED)?;
+        for op in rejected {
+            store.put(op).serde()?.await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Operations the server refused, with why.
+    pub async fn rejected(&self) -> Result<Vec<RejectedOp>, StoreError> {
+        let tx = self.db.transaction(REJECTED).build()?;
+        Ok(tx
+            .object_store(REJECTED)?
+            .get_all()
+            .serde()?
+            .await?
+            .collect::<Result<_, _>>()?)
+    }
+
+    /// Forgets a refused operation once the user has seen it.
+    pub async fn dismiss_rejected(&self, op_id: &str) -> Result<(), StoreError> {
+        let tx = self
+            .db
+            .transaction(REJECTED)
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
+        tx.object_store(REJECTED)?
+            .delete(op_id.to_owned())
+            .primitive()?
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// A cached document (the engine configuration, the signed-in member) by name.
     pub async fn document<T: DeserializeOwned>(&self, name: &str) -> Result<Option<T>, StoreError> {
         let tx = self.db.transaction(META).build()?;
@@ -262,6 +402,16 @@ fn upgrade(old_version: f64, db: &Database) -> indexed_db_futures::Result<()> {
             db.delete_object_store(META)?;
             db.create_object_store(META).build()?;
         }
+    }
+    if old_version < 3.0 {
+        // The outbox of local changes (by the replica's sequence number) and the
+        // operations the server refused (by operation id).
+        db.create_object_store(OUTBOX)
+            .with_key_path("seq".into())
+            .build()?;
+        db.create_object_store(REJECTED)
+            .with_key_path("op_id".into())
+            .build()?;
     }
     Ok(())
 }

@@ -6,14 +6,20 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use leadkit_shared::api::{HandoffSettingsView, LeadRecord, MeResponse};
+use leadkit_shared::api::{EngineConfigView, HandoffSettingsView, LeadRecord, MeResponse};
+use leadkit_shared::lifecycle::LifecycleConfig;
 use leadkit_shared::model::Rep;
+use leadkit_shared::sync::{OpBody, OpId, Operation, apply_locally};
 use leadkit_shared::table::LeadTable;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::db::{LeadStore, StoreError, database_name};
+use super::db::{LeadStore, RejectedOp, StoreError, database_name};
 use super::pull::{PullError, pull_new_leads};
+use super::push::push_pending;
+
+/// The local copy of the workspace's engine configuration.
+const ENGINE_CONFIG_DOC: &str = "engine_config";
 
 /// The local copy of the workspace's handoff settings.
 const HANDOFF_SETTINGS_DOC: &str = "handoff_settings";
@@ -48,6 +54,12 @@ pub struct Workspace {
     /// Whether the local database has been read yet.
     pub loaded: RwSignal<bool>,
     pub sync: RwSignal<SyncStatus>,
+    /// Local changes not yet acknowledged by the server.
+    pub pending: RwSignal<usize>,
+    /// Changes the server refused, with why.
+    pub rejected: RwSignal<Vec<RejectedOp>>,
+    /// The workspace's stage rules, to check a change locally before it is queued.
+    pub lifecycle: RwSignal<LifecycleConfig>,
     /// The workspace's reps (from its handoff settings), to show owners by name.
     pub reps: RwSignal<Vec<Rep>>,
     /// Bumped whenever the local data changed (a pull brought something): views that
@@ -101,6 +113,27 @@ impl Workspace {
             Some(response) => response.json().await.ok(),
             None => None,
         };
+        let config = gloo_net::http::Request::get("/api/engine-config")
+            .send()
+            .await
+            .ok()
+            .filter(|r| r.ok());
+        let view: Option<EngineConfigView> = match config {
+            Some(response) => response.json().await.ok(),
+            None => None,
+        };
+        match view {
+            Some(view) => {
+                let _ = store.put_document(ENGINE_CONFIG_DOC, &view).await;
+                self.lifecycle.try_set(view.config.lifecycle);
+            }
+            None => {
+                if let Ok(Some(view)) = store.document::<EngineConfigView>(ENGINE_CONFIG_DOC).await
+                {
+                    self.lifecycle.try_set(view.config.lifecycle);
+                }
+            }
+        }
         match settings {
             Some(view) => {
                 let _ = store.put_document(HANDOFF_SETTINGS_DOC, &view).await;
@@ -118,12 +151,85 @@ impl Workspace {
         store.close();
     }
 
-    /// Pulls now (rather than at the next tick) and shows what arrived.
+    /// Makes a change on this device: each `(lead, body)` becomes an operation, applied
+    /// to the local copy by the shared merge and queued in the outbox in one
+    /// transaction, then pushed. Returns the leads the change could not apply to, with
+    /// why (shown to the user; nothing of them is queued).
+    pub async fn change(
+        &self,
+        edits: Vec<(LeadRecord, OpBody)>,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        let store = self.store().await?;
+        let mut replica = store.replica().await?;
+        let lifecycle = self.lifecycle.get_untracked();
+        let now_ms = js_sys::Date::now() as u64;
+        let mut leads = Vec::new();
+        let mut operations = Vec::new();
+        let mut refused = Vec::new();
+        for (record, body) in edits {
+            let op = Operation {
+                id: OpId(random_uuid()),
+                replica: replica.replica,
+                seq: replica.next_seq,
+                hlc: replica.clock.tick(now_ms),
+                body,
+            };
+            match apply_locally(&record, &op, &lifecycle) {
+                Ok(next) => {
+                    replica.next_seq += 1;
+                    leads.push(next);
+                    operations.push(op);
+                }
+                Err(reason) => refused.push((record.name.clone(), reason.to_string())),
+            }
+        }
+        if !operations.is_empty() {
+            store.record_change(&leads, &operations, &replica).await?;
+        }
+        store.close();
+        self.reload().await?;
+        self.refresh_outbox().await;
+        let workspace = *self;
+        leptos::task::spawn_local(async move {
+            let _ = workspace.sync_now().await;
+        });
+        Ok(refused)
+    }
+
+    /// Re-reads the outbox count and the refused operations.
+    pub async fn refresh_outbox(&self) {
+        if let Ok(store) = self.store().await {
+            if let Ok(pending) = store.pending().await {
+                self.pending.try_set(pending.len());
+            }
+            if let Ok(rejected) = store.rejected().await {
+                self.rejected.try_set(rejected);
+            }
+            store.close();
+        }
+    }
+
+    /// Forgets a refused operation the user has read.
+    pub async fn dismiss(&self, op_id: &str) {
+        if let Ok(store) = self.store().await {
+            let _ = store.dismiss_rejected(op_id).await;
+            store.close();
+        }
+        self.refresh_outbox().await;
+    }
+
+    /// Pushes pending changes, then pulls (rather than at the next tick), and shows what
+    /// arrived.
     pub async fn sync_now(&self) -> Result<usize, PullError> {
         self.sync.try_set(SyncStatus::Syncing);
         let store = self.store().await?;
-        let result = pull_new_leads(&store).await;
+        let pushed = push_pending(&store).await;
+        let result = match pushed {
+            Ok(_) => pull_new_leads(&store).await,
+            Err(e) => Err(e),
+        };
         store.close();
+        self.refresh_outbox().await;
         match &result {
             Ok(_) => {
                 self.reload().await?;
@@ -160,6 +266,9 @@ pub fn provide_workspace(
         sync: RwSignal::new(SyncStatus::Loading),
         revision: RwSignal::new(0),
         reps: RwSignal::new(Vec::new()),
+        pending: RwSignal::new(0),
+        rejected: RwSignal::new(Vec::new()),
+        lifecycle: RwSignal::new(LifecycleConfig::korean_b2b_default()),
     };
     provide_context(workspace);
     spawn_local(load_and_sync(workspace, on_signed_out));
@@ -177,6 +286,7 @@ async fn load_and_sync(workspace: Workspace, on_signed_out: Callback<()>) {
         return;
     }
     workspace.refresh_documents().await;
+    workspace.refresh_outbox().await;
     loop {
         // `try_set` hands the value back once the workspace is gone: stop pulling then.
         if workspace.sync.try_set(SyncStatus::Syncing).is_some() {
@@ -184,12 +294,16 @@ async fn load_and_sync(workspace: Workspace, on_signed_out: Callback<()>) {
         }
         let pulled = match workspace.store().await {
             Ok(store) => {
-                let result = pull_new_leads(&store).await;
+                let result = match push_pending(&store).await {
+                    Ok(_) => pull_new_leads(&store).await,
+                    Err(e) => Err(e),
+                };
                 store.close();
                 result
             }
             Err(e) => Err(PullError::Store(e)),
         };
+        workspace.refresh_outbox().await;
         match pulled {
             Ok(count) => {
                 if count > 0
@@ -210,4 +324,13 @@ async fn load_and_sync(workspace: Workspace, on_signed_out: Callback<()>) {
         }
         gloo_timers::future::sleep(PULL_INTERVAL).await;
     }
+}
+
+/// A random (v4) UUID from the browser's Web Crypto.
+fn random_uuid() -> uuid::Uuid {
+    let mut bytes = [0u8; 16];
+    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
+        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    }
+    uuid::Builder::from_random_bytes(bytes).into_uuid()
 }

@@ -8,6 +8,7 @@ use leadkit_shared::table::TableQuery;
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use super::bulk::BulkActions;
 use super::demo::DemoOffer;
 use super::export::{csv_of, download};
 use super::filters::FilterPanel;
@@ -126,6 +127,9 @@ pub fn LeadsPage() -> impl IntoView {
                 </div>
                 {move || export_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             </div>
+            <Show when=move || !selected.with(BTreeSet::is_empty)>
+                <BulkActions selected=selected />
+            </Show>
             {move || {
                 if !workspace.loaded.get() {
                     view! { <p class="empty">{i18n.t(crate::i18n::Text::Loading)}</p> }.into_any()

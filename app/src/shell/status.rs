@@ -22,5 +22,39 @@ pub fn SyncBadge() -> impl IntoView {
         SyncStatus::Synced => "sync ok",
         _ => "sync busy",
     };
-    view! { <p class=class role="status" data-testid="sync-status">{text}</p> }
+    let pending = move || {
+        let n = workspace.pending.get();
+        (n > 0).then(|| view! { <span class="pending" data-testid="pending-count">{i18n.t(ShellText::Pending(n))}</span> })
+    };
+    let rejected = move || {
+        workspace
+            .rejected
+            .get()
+            .into_iter()
+            .map(|op| {
+                let id = op.op_id.clone();
+                view! {
+                    <li class="error" data-testid="rejected-op">
+                        {format!("{}: {}", i18n.t(ShellText::Refused), op.reason)}
+                        <button
+                            class="link"
+                            on:click=move |_| {
+                                let id = id.clone();
+                                leptos::task::spawn_local(async move { workspace.dismiss(&id).await });
+                            }
+                        >
+                            {i18n.t(ShellText::Dismiss)}
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="sync-line">
+            <p class=class role="status" data-testid="sync-status">{text}</p>
+            {pending}
+            <ul class="rejected-ops" aria-live="polite">{rejected}</ul>
+        </div>
+    }
 }

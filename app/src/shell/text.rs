@@ -12,12 +12,18 @@ pub enum ShellText {
     Synced,
     SyncFailed,
     Loading,
+    /// Local changes waiting for the server.
+    Pending(usize),
+    Refused,
+    Dismiss,
 }
 
 impl Translate for ShellText {
     fn translate(&self, locale: Locale) -> String {
         use Locale::{En, Ko};
         match (*self, locale) {
+            (Self::Pending(n), Ko) => return format!("변경 {n}건 전송 대기"),
+            (Self::Pending(n), En) => return format!("{n} changes waiting to sync"),
             (Self::Navigation, Ko) => "메뉴",
             (Self::Navigation, En) => "Menu",
             (Self::Leads, Ko) => "리드",
@@ -32,6 +38,10 @@ impl Translate for ShellText {
             (Self::SyncFailed, En) => "Sync failed",
             (Self::Loading, Ko) => "불러오는 중…",
             (Self::Loading, En) => "Loading…",
+            (Self::Refused, Ko) => "서버가 거부한 변경",
+            (Self::Refused, En) => "Change refused by the server",
+            (Self::Dismiss, Ko) => "닫기",
+            (Self::Dismiss, En) => "Dismiss",
         }
         .to_owned()
     }
