@@ -100,7 +100,8 @@ pub fn StackedChart(
         let series = series.get();
         let values: Vec<Vec<f64>> = columns.iter().map(|(_, v)| v.clone()).collect();
         let slot = WIDTH / columns.len().max(1) as f64;
-        let every = label_every(columns.len());
+        let count = columns.len();
+        let every = label_every(count);
         let segments = layout_stacks(&values)
             .into_iter()
             .map(|s| {
@@ -117,7 +118,8 @@ pub fn StackedChart(
         let labels = columns
             .iter()
             .enumerate()
-            .filter(|(i, _)| i % every == 0)
+            // Counted from the newest column, so the current period is always labelled.
+            .filter(|(i, _)| (count - 1 - i).is_multiple_of(every))
             .map(|(i, (label, values))| {
                 let centre = slot * (i as f64 + 0.5);
                 let total: f64 = values.iter().sum();
