@@ -6,8 +6,10 @@ use leptos::task::spawn_local;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use crate::attribution::{AttributionPage, provide_win_probabilities};
 use crate::auth::{AuthForm, Session, forget_workspace, remember_workspace, sign_out};
 use crate::data::provide_workspace;
+use crate::funnel::FunnelPage;
 use crate::i18n::{Text, provide_i18n};
 use crate::lead_detail::LeadDetailPage;
 use crate::leads::LeadsPage;
@@ -96,7 +98,8 @@ fn WorkspaceView(
     me: Option<leadkit_shared::api::MeResponse>,
     on_signed_out: Callback<()>,
 ) -> impl IntoView {
-    provide_workspace(workspace_id, me, on_signed_out);
+    let workspace = provide_workspace(workspace_id, me, on_signed_out);
+    provide_win_probabilities(workspace);
     view! {
         <div class="workspace">
             <Nav />
@@ -106,6 +109,8 @@ fn WorkspaceView(
                     <Route path=path!("/") view=LeadsPage />
                     <Route path=path!("/leads") view=LeadsPage />
                     <Route path=path!("/leads/:id") view=LeadDetailPage />
+                    <Route path=path!("/funnel") view=FunnelPage />
+                    <Route path=path!("/attribution") view=AttributionPage />
                 </Routes>
             </main>
         </div>

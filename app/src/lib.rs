@@ -1,13 +1,19 @@
 //! leadkit's lead workspace: a Leptos app rendered in the browser. IndexedDB holds the
 //! team's leads, so the app reads locally and only syncs over the network. One module
-//! per view (`leads`, `lead_detail` …), the frame in `shell`, the data in `data`.
+//! per view (`leads`, `lead_detail`, `funnel`, `attribution` …), the frame in `shell`,
+//! the data in `data`, inline SVG charts in `charts`.
 
 pub mod app;
+pub mod attribution;
 pub mod auth;
+pub mod charts;
+pub mod clock;
 pub mod data;
+pub mod funnel;
 pub mod i18n;
 pub mod lead_detail;
 pub mod leads;
+pub mod picker;
 pub mod shell;
 
 use wasm_bindgen::prelude::wasm_bindgen;

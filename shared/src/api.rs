@@ -14,6 +14,7 @@ use crate::model::{Stage, Tier};
 mod auth;
 mod engine;
 mod handoff;
+mod insights;
 mod members;
 mod webhooks;
 
@@ -26,6 +27,7 @@ pub use engine::{
     SaveEngineConfig,
 };
 pub use handoff::{HandoffEntry, HandoffQueue, HandoffSettingsView, HandoffState, RepLoadView};
+pub use insights::WinProbabilities;
 pub use members::{
     AcceptInvitationRequest, CreateInvitationRequest, InvitationCreated, InvitationList,
     InvitationSummary, MemberList, MemberSummary, UpdateMemberRequest,
@@ -131,6 +133,20 @@ pub struct StageHistoryEntry {
     pub at: OffsetDateTime,
     pub actor: crate::model::Actor,
     pub cause: String,
+}
+
+impl StageHistoryEntry {
+    /// The change itself, as the lifecycle reports read it.
+    pub fn change(&self) -> crate::model::StageChange {
+        crate::model::StageChange {
+            lead_id: self.lead_id,
+            from: self.from,
+            to: self.to,
+            at: self.at,
+            actor: self.actor.clone(),
+            reason: None,
+        }
+    }
 }
 
 /// The answer to a successful capture sent as JSON.

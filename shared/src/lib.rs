@@ -15,6 +15,7 @@ pub mod forms;
 pub mod handoff;
 pub mod icp;
 pub mod identity;
+pub mod insights;
 pub mod lead_update;
 pub mod lifecycle;
 mod mac;

@@ -32,6 +32,14 @@ pub fn percent(share: f64) -> String {
     }
 }
 
+/// A count kept in hundredths, with two decimals: `1,234.50` (both locales write it so);
+/// fractional attribution credit is counted this way to stay exact.
+pub fn hundredths(n: i64) -> String {
+    let sign = if n < 0 { "-" } else { "" };
+    let abs = n.unsigned_abs();
+    format!("{sign}{}.{:02}", number((abs / 100) as i64), abs % 100)
+}
+
 /// An amount in minor units of `currency` (won and yen have none; the others cents).
 pub fn money(minor_units: i64, currency: Currency) -> String {
     let symbol = match currency {
@@ -141,6 +149,9 @@ mod tests {
         assert_eq!(money(-5, Currency::Usd), "-$0.05");
         assert_eq!(percent(0.425), "42.5%");
         assert_eq!(percent(f64::NAN), "—");
+        assert_eq!(hundredths(123_450), "1,234.50");
+        assert_eq!(hundredths(5), "0.05");
+        assert_eq!(hundredths(-150), "-1.50");
     }
 
     #[wasm_bindgen_test]

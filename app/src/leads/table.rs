@@ -13,6 +13,8 @@ use leptos_router::hooks::use_navigate;
 use uuid::Uuid;
 
 use super::text::LeadsText;
+use crate::attribution::text::AttributionText;
+use crate::attribution::use_win_probabilities;
 use crate::data::use_workspace;
 use crate::i18n::format::{date_time, local_offset, number};
 use crate::i18n::use_i18n;
@@ -42,6 +44,14 @@ pub fn LeadGrid(
     let viewport = RwSignal::new(600.0_f64);
     let focused = RwSignal::new(None::<usize>);
     let offset = local_offset();
+    // The win probability column, once a predictive model was applied on this device.
+    let win = use_win_probabilities();
+    let show_win = move || win.is_some_and(|w| w.shown());
+    // It sits right after the score, the number it refines.
+    let after_score = Column::ALL
+        .iter()
+        .position(|c| *c == Column::Score)
+        .map_or(Column::ALL.len(), |i| i + 1);
 
     let window = Memo::new(move |_| {
         let count = positions.with(|p| p.len());
@@ -207,6 +217,14 @@ pub fn LeadGrid(
                             </td>
                             <td class="col-tier">{row.tier.map(|t| t.as_str()).unwrap_or("")}</td>
                             <td class="col-score num">{row.total.map(number).unwrap_or_default()}</td>
+                            {move || show_win().then(|| {
+                                let percent = win.and_then(|w| w.percent(&id));
+                                view! {
+                                    <td class="col-win num" data-testid="win-probability">
+                                        {percent.map_or_else(|| "—".to_owned(), |p| format!("{p}%"))}
+                                    </td>
+                                }
+                            })}
                             <td class="col-persona">{row.persona.clone().unwrap_or_default()}</td>
                             <td class="col-owner">{workspace.rep_name(row.owner.as_deref())}</td>
                             <td class="col-source">{row.source.clone().unwrap_or_default()}</td>
@@ -238,7 +256,11 @@ pub fn LeadGrid(
                         <th scope="col" class="col-select">
                             <span class="visually-hidden">{move || i18n.t(LeadsText::SelectRow)}</span>
                         </th>
-                        {Column::ALL.into_iter().map(header).collect_view()}
+                        {Column::ALL[..after_score].iter().copied().map(header).collect_view()}
+                        {move || show_win().then(|| view! {
+                            <th scope="col" class="col-win">{move || i18n.t(AttributionText::WinProbability)}</th>
+                        })}
+                        {Column::ALL[after_score..].iter().copied().map(header).collect_view()}
                     </tr>
                 </thead>
                 <tbody>

@@ -6,7 +6,7 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use crate::handoff::{AssignedBy, HandoffSettings, WaitReason};
-use crate::model::{LeadId, RejectReason, RepId};
+use crate::model::{Handoff, HandoffId, HandoffOutcome, LeadId, RejectReason, RepId};
 
 /// `GET /api/handoff/settings` and the answer to `PUT` (whose body is the bare
 /// [`HandoffSettings`]).
@@ -95,6 +95,35 @@ pub struct HandoffEntry {
     pub reject_reason: Option<RejectReason>,
     #[serde(default)]
     pub note: Option<String>,
+}
+
+impl HandoffEntry {
+    /// The handoff this entry shows, for reports; `None` while it waits for a rep (it
+    /// was not handed to anyone yet). An answer without its time counts as given when
+    /// queued, and a rejection without a reason as `other`, so no answer is lost.
+    pub fn handoff(&self) -> Option<Handoff> {
+        let rep_id = self.rep_id?;
+        let at = self.assigned_at.unwrap_or(self.queued_at);
+        let answered_at = self.answered_at.unwrap_or(at);
+        let outcome = match self.state {
+            HandoffState::Waiting => return None,
+            HandoffState::Assigned => HandoffOutcome::Pending,
+            HandoffState::Accepted => HandoffOutcome::Accepted { at: answered_at },
+            HandoffState::Rejected => HandoffOutcome::Rejected {
+                at: answered_at,
+                reason: self.reject_reason.unwrap_or(RejectReason::Other),
+                note: self.note.clone(),
+            },
+        };
+        Some(Handoff {
+            id: HandoffId(self.id),
+            lead_id: self.lead_id,
+            rep_id,
+            at,
+            sla_due: self.sla_due.unwrap_or(at),
+            outcome,
+        })
+    }
 }
 
 /// One rep's load today against capacity.
