@@ -56,7 +56,9 @@ test("a bulk stage move shows at once and reaches the server once", async () => 
   await page.locator("[data-testid=bulk-report]").waitFor();
   await page.locator("[data-testid=lead-row]", { hasText: "방문객 1" }).locator(".col-stage", { hasText: "Nurture" }).waitFor();
   // Pushed: the server has the move and its history, once.
-  for (let i = 0; i < 50 && stageOf("fair1@visitor.kr") !== "nurture"; i++) await page.waitForTimeout(200);
+  // One push carries both operations; wait until the server has applied them all.
+  const moved = () => stageOf("fair1@visitor.kr") === "nurture" && stageOf("fair2@visitor.kr") === "nurture";
+  for (let i = 0; i < 150 && !moved(); i++) await page.waitForTimeout(200);
   assert.equal(stageOf("fair1@visitor.kr"), "nurture");
   assert.equal(stageOf("fair2@visitor.kr"), "nurture");
   assert.equal(stageOf("fair3@visitor.kr"), "lead");
@@ -105,7 +107,7 @@ test("an owner given offline survives a reload and is pushed when the network re
   await page.locator("[data-testid=lead-row]", { hasText: "방문객 3" }).locator(".col-owner", { hasText: "김영업" }).waitFor({ timeout: 20_000 });
   await page.locator("[data-testid=pending-count]", { hasText: "1 changes waiting" }).waitFor();
   await page.unroute("**/api/**");
-  for (let i = 0; i < 100 && owner() !== REP; i++) await page.waitForTimeout(200);
+  for (let i = 0; i < 150 && owner() !== REP; i++) await page.waitForTimeout(200);
   assert.equal(owner(), REP, "pushed once the network came back");
   await page.locator("[data-testid=pending-count]").waitFor({ state: "detached", timeout: 15_000 });
   await page.close();
