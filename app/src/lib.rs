@@ -1,14 +1,18 @@
 //! leadkit's lead workspace: a Leptos app rendered in the browser. IndexedDB holds the
 //! team's leads, so the app reads locally and only syncs over the network. One module
-//! per view (`leads`, `lead_detail` …), the frame in `shell`, the data in `data`.
+//! per view (`leads`, `lead_detail`, `handoff`, `forms`, `settings` …), the frame in `shell`, the data in `data`.
 
 pub mod app;
 pub mod auth;
 pub mod data;
+pub mod forms;
+pub mod handoff;
 pub mod i18n;
 pub mod lead_detail;
 pub mod leads;
+pub mod settings;
 pub mod shell;
+pub mod ui;
 
 use wasm_bindgen::prelude::wasm_bindgen;
 

@@ -7,7 +7,12 @@ use super::text::ShellText;
 use crate::i18n::use_i18n;
 
 /// The views, in menu order: path, name, and a one-character icon for the phone bar.
-pub const VIEWS: &[(&str, ShellText, &str)] = &[("/leads", ShellText::Leads, "◎")];
+pub const VIEWS: &[(&str, ShellText, &str)] = &[
+    ("/leads", ShellText::Leads, "◎"),
+    ("/handoff", ShellText::Handoff, "⇄"),
+    ("/forms", ShellText::Forms, "▤"),
+    ("/settings", ShellText::Settings, "⚙"),
+];
 
 /// The menu.
 #[component]
