@@ -183,17 +183,22 @@ test("hand off a lead and accept/reject it", async () => {
   assert.match(await page.locator("[data-testid=rep-load]").textContent(), /김지우.*today 2\/5 · week 2\/25/);
   assert.equal(await page.locator("[data-testid=open-entry]").count(), 2);
 
-  await mine.filter({ hasText: "구매자 하나" }).locator("[data-testid=accept]").click();
-  await page
-    .locator("[data-testid=my-answered] [data-testid=answered-entry]", { hasText: "구매자 하나" })
-    .filter({ hasText: "Accepted" })
-    .waitFor();
-
+  // A rejection half-written on one lead survives the queue refreshing after an answer
+  // to another.
   const second = mine.filter({ hasText: "구매자 둘" });
   await second.locator("[data-testid=reject]").click();
   await second.locator("[data-testid=reject-reason]").selectOption("bad_timing");
   await second.locator(".hint", { hasText: "The lead moves to Nurture." }).waitFor();
   await second.locator("textarea[name=note]").fill("내년 예산 편성 후 다시 연락");
+
+  await mine.filter({ hasText: "구매자 하나" }).locator("[data-testid=accept]").click();
+  await page
+    .locator("[data-testid=my-answered] [data-testid=answered-entry]", { hasText: "구매자 하나" })
+    .filter({ hasText: "Accepted" })
+    .waitFor();
+  assert.equal(await mine.count(), 1);
+  assert.equal(await second.locator("textarea[name=note]").inputValue(), "내년 예산 편성 후 다시 연락");
+  assert.equal(await second.locator("[data-testid=reject-reason]").inputValue(), "bad_timing");
   await second.locator("[data-testid=confirm-reject]").click();
   const answer = page
     .locator("[data-testid=my-answered] [data-testid=answered-entry]", { hasText: "구매자 둘" })

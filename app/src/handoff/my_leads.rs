@@ -37,54 +37,74 @@ pub fn MyLeads(
                 .map(|v| v.settings.rep_by_email(&email).map(|rep| rep.id))
         })
     });
-    let body = move || match (queue.get(), my_rep.get()) {
-        (None, _) | (_, None) => view! { <p class="empty">{i18n.t(Text::Loading)}</p> }.into_any(),
-        (Some(Err(error)), _) => view! {
-            <p class="error" role="alert">
-                {i18n.t(HandoffText::LoadFailed)} ": " {i18n.t(crate::ui::refusal(&error))}
-            </p>
-        }
-        .into_any(),
-        (Some(Ok(_)), Some(None)) => view! {
-            <p class="empty" data-testid="not-a-rep">
-                {i18n.t(HandoffText::NotARep)} " "
-                <A href="/settings">{i18n.t(HandoffText::OpenSettings)}</A>
-            </p>
-        }
-        .into_any(),
-        (Some(Ok(fetched)), Some(Some(rep))) => {
-            let at_ms = fetched.at_ms;
-            let assigned = fetched.queue.assigned;
-            let answered: Vec<HandoffEntry> = fetched
+    // Whether the rep's list can show: the queue and the rep are known.
+    let ready = Memo::new(move |_| {
+        queue.with(|q| matches!(q, Some(Ok(_)))) && matches!(my_rep.get(), Some(Some(_)))
+    });
+    // The cards are keyed by handoff, so a refresh keeps a half-written rejection open.
+    let assigned = Memo::new(move |_| {
+        queue.with(|q| match q {
+            Some(Ok(fetched)) => fetched
+                .queue
+                .assigned
+                .iter()
+                .map(|e| (e.clone(), fetched.at_ms))
+                .collect(),
+            _ => Vec::new(),
+        })
+    });
+    let answered = move || {
+        let rep = my_rep.get().flatten();
+        queue.with(|q| match q {
+            Some(Ok(fetched)) => fetched
                 .queue
                 .answered
-                .into_iter()
-                .filter(|e| e.rep_id == Some(rep))
-                .collect();
-            let list = if assigned.is_empty() {
-                view! { <p class="empty">{i18n.t(HandoffText::NoneAssigned)}</p> }.into_any()
-            } else {
-                view! {
-                    <ul class="handoff-list">
-                        <For each=move || assigned.clone() key=|e| e.id let:entry>
-                            <MyLeadCard entry=entry at_ms=at_ms now_ms=now_ms on_answered=on_answered />
-                        </For>
-                    </ul>
-                }
-                .into_any()
-            };
-            view! {
-                {list}
-                <h4>{move || i18n.t(HandoffText::AnsweredRecently)}</h4>
-                <AnsweredList entries=answered test_id="my-answered" />
-            }
-            .into_any()
+                .iter()
+                .filter(|e| rep.is_some() && e.rep_id == rep)
+                .cloned()
+                .collect(),
+            _ => Vec::<HandoffEntry>::new(),
+        })
+    };
+    let status = move || match (queue.get(), my_rep.get()) {
+        (None, _) | (_, None) => {
+            Some(view! { <p class="empty">{i18n.t(Text::Loading)}</p> }.into_any())
         }
+        (Some(Err(error)), _) => Some(
+            view! {
+                <p class="error" role="alert">
+                    {i18n.t(HandoffText::LoadFailed)} ": " {i18n.t(crate::ui::refusal(&error))}
+                </p>
+            }
+            .into_any(),
+        ),
+        (Some(Ok(_)), Some(None)) => Some(
+            view! {
+                <p class="empty" data-testid="not-a-rep">
+                    {i18n.t(HandoffText::NotARep)} " "
+                    <A href="/settings">{i18n.t(HandoffText::OpenSettings)}</A>
+                </p>
+            }
+            .into_any(),
+        ),
+        (Some(Ok(_)), Some(Some(_))) => None,
     };
     view! {
         <section class="card handoff-mine" aria-labelledby="my-leads-title">
             <h3 id="my-leads-title">{move || i18n.t(HandoffText::MyLeads)}</h3>
-            {body}
+            {status}
+            <Show when=move || ready.get()>
+                <Show when=move || assigned.with(Vec::is_empty)>
+                    <p class="empty">{move || i18n.t(HandoffText::NoneAssigned)}</p>
+                </Show>
+                <ul class="handoff-list">
+                    <For each=move || assigned.get() key=|(entry, _)| entry.id let:((entry, at_ms))>
+                        <MyLeadCard entry=entry at_ms=at_ms now_ms=now_ms on_answered=on_answered />
+                    </For>
+                </ul>
+                <h4>{move || i18n.t(HandoffText::AnsweredRecently)}</h4>
+                {move || view! { <AnsweredList entries=answered() test_id="my-answered" /> }}
+            </Show>
         </section>
     }
 }
