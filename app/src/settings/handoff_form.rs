@@ -15,7 +15,7 @@ use super::reps::RepsEditor;
 use super::text::{SettingsText, settings_problem};
 use crate::data::{api, use_workspace};
 use crate::handoff::text::{ALL_REJECT_REASONS, HandoffText};
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 use crate::leads::text::stage_name;
 use crate::ui::{FieldProblem, UiText, from_wire, refusal, wire_name};
 
@@ -30,13 +30,18 @@ pub fn HandoffSection() -> impl IntoView {
     let busy = RwSignal::new(false);
 
     // Start from the freshest settings the worker has; offline, from the local copy.
+    // Until the worker answered (or could not), the draft waits, so it never starts from
+    // a stale copy.
+    let asked = RwSignal::new(false);
     spawn_local(async move {
         if let Ok(view) = api::get::<HandoffSettingsView>("/api/handoff/settings").await {
             workspace.adopt_handoff_settings(view).await;
         }
+        asked.try_set(true);
     });
     Effect::new(move || {
-        if let Some(view) = workspace.handoff_settings.get()
+        if asked.get()
+            && let Some(view) = workspace.handoff_settings.get()
             && draft.with_untracked(Option::is_none)
         {
             draft.set(Some(SettingsDraft::from_settings(&view.settings)));
@@ -113,18 +118,22 @@ pub fn HandoffSection() -> impl IntoView {
 
     view! {
         <section class="card settings-section" id="handoff" aria-labelledby="handoff-settings-title">
-            <h3 id="handoff-settings-title">{move || i18n.t(SettingsText::Handoff)}</h3>
-            {move || match loaded.get() {
-                false => view! { <p class="empty">{i18n.t(SettingsText::Loading)}</p> }.into_any(),
-                true => view! {
+            <h3 id="handoff-settings-title">{tr(SettingsText::Handoff)}</h3>
+            {move || match (loaded.get(), asked.get()) {
+                // Neither the worker nor this device has the settings.
+                (false, true) if workspace.handoff_settings.with(Option::is_none) => {
+                    view! { <p class="error" role="alert">{i18n.t(UiText::Offline)}</p> }.into_any()
+                }
+                (false, _) => view! { <p class="empty">{i18n.t(SettingsText::Loading)}</p> }.into_any(),
+                (true, _) => view! {
                     <form class="settings-form" novalidate on:submit=save data-testid="handoff-settings">
                         <div class="pair">
                             <label class="field">
-                                <span class="field-label">{move || i18n.t(SettingsText::HandoffStage)}</span>
+                                <span class="field-label">{tr(SettingsText::HandoffStage)}</span>
                                 {stage_select("handoff_stage", &[Stage::Mql, Stage::Pql, Stage::Sql], |d| d.handoff_stage, |d, s| d.handoff_stage = s)}
                             </label>
                             <label class="field">
-                                <span class="field-label">{move || i18n.t(SettingsText::AcceptedStage)}</span>
+                                <span class="field-label">{tr(SettingsText::AcceptedStage)}</span>
                                 {stage_select("accepted_stage", &[Stage::Pql, Stage::Sql, Stage::Opportunity], |d| d.accepted_stage, |d, s| d.accepted_stage = s)}
                             </label>
                         </div>
@@ -204,9 +213,9 @@ fn ReasonsEditor(
             <div class="reason-row">
                 <label class="check">
                     <input type="checkbox" name=format!("reason-{code}") prop:checked=offered on:change=toggle />
-                    {move || i18n.t(HandoffText::RejectReason(reason))}
+                    {tr(HandoffText::RejectReason(reason))}
                 </label>
-                <select name=format!("sends-{code}") aria-label=move || i18n.t(SettingsText::RejectSendsTo)
+                <select name=format!("sends-{code}") aria-label=tr(SettingsText::RejectSendsTo)
                     disabled=move || !offered.get() on:change=choose>
                     {move || PARKING_STAGES.iter().map(|s| view! {
                         <option value=wire_name(s) selected=goes_to.get() == Some(*s)>{stage_name(*s, i18n.locale.get())}</option>
@@ -217,7 +226,7 @@ fn ReasonsEditor(
     };
     view! {
         <fieldset class="group reasons">
-            <legend>{move || i18n.t(SettingsText::RejectReasons)}</legend>
+            <legend>{tr(SettingsText::RejectReasons)}</legend>
             {ALL_REJECT_REASONS.into_iter().map(row).collect_view()}
             <FieldProblem problems=problems path="reject_reasons" explain=settings_problem />
             <FieldProblem problems=problems path="rejected_to" explain=settings_problem />
