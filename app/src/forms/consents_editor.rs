@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::inputs::{DefinitionProblem, Editing, FormInput, Problems, bind};
 use super::text::FormsText;
-use crate::i18n::use_i18n;
+use crate::i18n::tr;
 
 const PURPOSES: [ConsentPurpose; 3] = [
     ConsentPurpose::PersonalInfoCollection,
@@ -32,7 +32,6 @@ pub fn ConsentsEditor(
     /// Its problems.
     problems: Problems,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let row = move |purpose: ConsentPurpose| {
         let name = consent_field_name(purpose);
         let path = move |part: &str| {
@@ -72,10 +71,10 @@ pub fn ConsentsEditor(
         };
         view! {
             <fieldset class="consent-item" data-testid=format!("consent-{name}")>
-                <legend>{move || i18n.t(FormsText::Purpose(purpose))}</legend>
+                <legend>{tr(FormsText::Purpose(purpose))}</legend>
                 <label class="check">
                     <input type="checkbox" name=format!("{name}.included") prop:checked=move || included.get() on:change=toggle />
-                    {move || i18n.t(FormsText::IncludeConsent)}
+                    {tr(FormsText::IncludeConsent)}
                 </label>
                 <DefinitionProblem problems=problems path=path("") />
                 <DefinitionProblem problems=problems path=path(".required") />
@@ -93,7 +92,7 @@ pub fn ConsentsEditor(
     };
     view! {
         <fieldset class="group consents-editor">
-            <legend>{move || i18n.t(FormsText::Consents)}</legend>
+            <legend>{tr(FormsText::Consents)}</legend>
             <DefinitionProblem problems=problems path="consents".to_owned() />
             {PURPOSES.into_iter().map(row).collect_view()}
         </fieldset>

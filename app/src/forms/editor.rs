@@ -18,7 +18,7 @@ use super::preview::FormPreview;
 use super::snippet::EmbedSnippet;
 use super::text::FormsText;
 use crate::data::{ApiError, api};
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 use crate::ui::{UiText, refusal};
 
 /// `/forms/:id`: the editor of the form named in the path.
@@ -114,7 +114,7 @@ fn FormEditor(
             <div class="form-editor">
                 <form class="editor-form" novalidate on:submit=save data-testid="form-editor">
                     <Show when=move || saved.with(Option::is_none)>
-                        <p class="hint">{move || i18n.t(FormsText::NewForm)}</p>
+                        <p class="hint">{tr(FormsText::NewForm)}</p>
                     </Show>
                     <DefinitionProblem problems=problems path="id".to_owned() />
                     <FormInput label=FormsText::FormName path="name".to_owned() problems=problems
@@ -124,13 +124,13 @@ fn FormEditor(
                     <PresentationEditor form=form problems=problems />
                     <div class="save-bar">
                         <button type="submit" class="primary" data-testid="save-form" disabled=move || busy.get()>
-                            {move || i18n.t(FormsText::Save)}
+                            {tr(FormsText::Save)}
                         </button>
                         <span class="status" role="status" data-testid="form-status">{status}</span>
                     </div>
                     <Show when=move || server_said.with(|s| !s.is_empty())>
                         <div class="form-error" role="alert">
-                            <p>{move || i18n.t(FormsText::ServerSaid)}</p>
+                            <p>{tr(FormsText::ServerSaid)}</p>
                             <ul>{move || server_said.get().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
                         </div>
                     </Show>
@@ -144,7 +144,7 @@ fn FormEditor(
     };
     view! {
         <section class="form-editor-page" aria-labelledby="form-title">
-            <A href="/forms" attr:class="back">{move || i18n.t(FormsText::Back)}</A>
+            <A href="/forms" attr:class="back">{tr(FormsText::Back)}</A>
             <header class="page-head">
                 <h2 id="form-title">{move || form.with(|f| f.as_ref().map(|f| f.name.clone())).unwrap_or_else(|| form_id.clone())}</h2>
             </header>

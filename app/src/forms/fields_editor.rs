@@ -11,7 +11,7 @@ use super::edit::{
 };
 use super::inputs::{DefinitionProblem, Editing, FormInput, Problems, bind, bind_parsed};
 use super::text::FormsText;
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 
 /// Every field's row and the button adding one.
 #[component]
@@ -21,7 +21,6 @@ pub fn FieldsEditor(
     /// Its problems.
     problems: Problems,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     // Rows are rebuilt only when fields come or go (or move), never while typing.
     let order =
         Memo::new(move |_| form.with(|f| f.as_ref().map(|f| f.fields.len()).unwrap_or_default()));
@@ -38,14 +37,14 @@ pub fn FieldsEditor(
     };
     view! {
         <fieldset class="group fields-editor">
-            <legend>{move || i18n.t(FormsText::Fields)}</legend>
+            <legend>{tr(FormsText::Fields)}</legend>
             <DefinitionProblem problems=problems path="fields".to_owned() />
             {move || (0..order.get()).map(|i| {
                 let open = opened.get_untracked() == Some(i);
                 view! { <FieldRow form=form problems=problems index=i open=open /> }
             }).collect_view()}
             <button type="button" class="secondary" data-testid="add-field" on:click=add>
-                {move || i18n.t(FormsText::AddField)}
+                {tr(FormsText::AddField)}
             </button>
         </fieldset>
     }
@@ -153,14 +152,14 @@ fn FieldRow(
             <summary>
                 <span>{summary}</span>
                 <Show when=faulty>
-                    <span class="badge alarm" aria-label=move || i18n.t(FormsText::NeedsFixing)>"!"</span>
+                    <span class="badge alarm" aria-label=tr(FormsText::NeedsFixing)>"!"</span>
                 </Show>
             </summary>
             <div class="pair">
                 <FormInput label=FormsText::FieldName path=at("name") name=format!("fields[{index}].name")
                     problems=problems bound=(name_value, rename) />
                 <label class="field">
-                    <span class="field-label">{move || i18n.t(FormsText::FieldType)}</span>
+                    <span class="field-label">{tr(FormsText::FieldType)}</span>
                     <select name=format!("fields[{index}].type") on:change=move |ev| {
                         let key = event_target_value(&ev);
                         edit(Box::new(move |field| field.kind = kind_of(&key, &field.kind)));
@@ -180,7 +179,7 @@ fn FieldRow(
             <DefinitionProblem problems=problems path=at("label") />
             <div class="pair">
                 <label class="field">
-                    <span class="field-label">{move || i18n.t(FormsText::MapsTo)}</span>
+                    <span class="field-label">{tr(FormsText::MapsTo)}</span>
                     <select name=format!("fields[{index}].maps_to") on:change=move |ev| {
                         let key = event_target_value(&ev);
                         edit(Box::new(move |field| field.maps_to = target_of(&key, &field.maps_to, &field.name)));
@@ -215,14 +214,14 @@ fn FieldRow(
                             let on = event_target_checked(&ev);
                             edit(Box::new(move |field| field.required = on));
                         } />
-                    {move || i18n.t(FormsText::Required)}
+                    {tr(FormsText::Required)}
                 </label>
                 <DefinitionProblem problems=problems path=at("required") />
                 <button type="button" class="link" on:click=move |_| form.update(|f| if let Some(f) = f { move_field(f, index, true) })>
-                    {move || i18n.t(FormsText::MoveUp)}
+                    {tr(FormsText::MoveUp)}
                 </button>
                 <button type="button" class="link" on:click=move |_| form.update(|f| if let Some(f) = f { move_field(f, index, false) })>
-                    {move || i18n.t(FormsText::MoveDown)}
+                    {tr(FormsText::MoveDown)}
                 </button>
                 <button type="button" class="link danger-text" on:click=move |_| form.update(|f| {
                     if let Some(f) = f && index < f.fields.len() {
@@ -230,7 +229,7 @@ fn FieldRow(
                         super::edit::set_queued(f, &gone.name, false);
                     }
                 })>
-                    {move || i18n.t(FormsText::Remove)}
+                    {tr(FormsText::Remove)}
                 </button>
             </div>
         </details>

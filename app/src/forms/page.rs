@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use super::text::FormsText;
 use crate::data::{ApiError, api};
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 use crate::ui::refusal;
 
 /// The answer of `GET /api/forms`.
@@ -40,7 +40,7 @@ pub fn FormsPage() -> impl IntoView {
     view! {
         <section class="forms-page" aria-labelledby="forms-title">
             <header class="page-head">
-                <h2 id="forms-title">{move || i18n.t(FormsText::Title)}</h2>
+                <h2 id="forms-title">{tr(FormsText::Title)}</h2>
             </header>
             {move || match forms.get() {
                 None => view! { <p class="empty">{i18n.t(crate::i18n::Text::Loading)}</p> }.into_any(),
@@ -54,7 +54,7 @@ pub fn FormsPage() -> impl IntoView {
                                 <li data-testid="form-row">
                                     <A href=format!("/forms/{}", form.id)>{form.name.clone()}</A>
                                     <code>{form.id.clone()}</code>
-                                    <span class="detail">{move || i18n.t(FormsText::FieldCount(count))}</span>
+                                    <span class="detail">{tr(FormsText::FieldCount(count))}</span>
                                 </li>
                             }
                         }).collect_view()}
@@ -64,12 +64,12 @@ pub fn FormsPage() -> impl IntoView {
             }}
             <form class="inline-form card" novalidate on:submit=create>
                 <label class="field">
-                    <span class="field-label">{move || i18n.t(FormsText::NewFormId)}</span>
-                    <span class="hint">{move || i18n.t(FormsText::NewFormIdHint)}</span>
+                    <span class="field-label">{tr(FormsText::NewFormId)}</span>
+                    <span class="hint">{tr(FormsText::NewFormIdHint)}</span>
                     <input type="text" name="new-form-id" autocapitalize="off" spellcheck="false"
                         prop:value=move || new_id.get() on:input=move |ev| new_id.set(event_target_value(&ev)) />
                 </label>
-                <button type="submit" class="secondary">{move || i18n.t(FormsText::CreateForm)}</button>
+                <button type="submit" class="secondary">{tr(FormsText::CreateForm)}</button>
             </form>
         </section>
     }

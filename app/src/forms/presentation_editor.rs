@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::edit::{origins_from_text, set_progressive, set_queued};
 use super::inputs::{DefinitionProblem, Editing, FormInput, Problems, bind, bind_parsed};
 use super::text::FormsText;
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 
 /// CTA, thank-you, allowed origins and progressive profiling.
 #[component]
@@ -80,7 +80,7 @@ pub fn PresentationEditor(
     });
     view! {
         <fieldset class="group">
-            <legend>{move || i18n.t(FormsText::CtaTitle)}</legend>
+            <legend>{tr(FormsText::CtaTitle)}</legend>
             <div class="pair">
                 <FormInput label=FormsText::CtaKo path="cta".to_owned() name="cta.ko".to_owned() problems=problems quiet=true
                     bound=bind(form, |f| f.cta.ko.clone(), |f, t| f.cta.ko = t) />
@@ -90,16 +90,16 @@ pub fn PresentationEditor(
             <DefinitionProblem problems=problems path="cta".to_owned() />
         </fieldset>
         <fieldset class="group">
-            <legend>{move || i18n.t(FormsText::ThankYou)}</legend>
+            <legend>{tr(FormsText::ThankYou)}</legend>
             <label class="check">
                 <input type="radio" name="thank_you.kind" value="message" prop:checked=move || !by_url.get()
                     on:change=move |_| choose_url(false) />
-                {move || i18n.t(FormsText::ShowMessage)}
+                {tr(FormsText::ShowMessage)}
             </label>
             <label class="check">
                 <input type="radio" name="thank_you.kind" value="url" prop:checked=move || by_url.get()
                     on:change=move |_| choose_url(true) />
-                {move || i18n.t(FormsText::GoToPage)}
+                {tr(FormsText::GoToPage)}
             </label>
             <Show
                 when=move || by_url.get()
@@ -119,29 +119,29 @@ pub fn PresentationEditor(
             </Show>
         </fieldset>
         <fieldset class="group">
-            <legend>{move || i18n.t(FormsText::AllowedOrigins)}</legend>
+            <legend>{tr(FormsText::AllowedOrigins)}</legend>
             <FormInput label=FormsText::AllowedOrigins path="allowed_origins".to_owned() problems=problems multiline=true
                 hint=FormsText::AllowedOriginsHint
                 bound=bind_parsed(form, |f| f.allowed_origins.join("\n"), |t| origins_from_text(t).join("\n"),
                     |f, t| f.allowed_origins = origins_from_text(&t)) />
         </fieldset>
         <fieldset class="group">
-            <legend>{move || i18n.t(FormsText::Progressive)}</legend>
+            <legend>{tr(FormsText::Progressive)}</legend>
             <label class="check">
                 <input type="checkbox" name="progressive.on" prop:checked=move || progressive.get()
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
                         form.update(|f| if let Some(f) = f { set_progressive(f, on) });
                     } />
-                {move || i18n.t(FormsText::ProgressiveOn)}
+                {tr(FormsText::ProgressiveOn)}
             </label>
             <Show when=move || progressive.get()>
                 <FormInput label=FormsText::FieldBudget path="progressive.field_budget".to_owned() problems=problems input_type="number"
                     bound=bind(form, |f| f.progressive.as_ref().map(|p| p.field_budget.to_string()).unwrap_or_default(),
                         |f, t| if let (Some(p), Ok(n)) = (f.progressive.as_mut(), t.trim().parse()) { p.field_budget = n }) />
                 <fieldset class="queue">
-                    <legend>{move || i18n.t(FormsText::Queue)}</legend>
-                    <p class="hint">{move || i18n.t(FormsText::QueueHint)}</p>
+                    <legend>{tr(FormsText::Queue)}</legend>
+                    <p class="hint">{tr(FormsText::QueueHint)}</p>
                     {move || queueable.get().into_iter().map(|(name, label, queued)| {
                         let field_name = name.clone();
                         let shown = move || if i18n.locale.get() == crate::i18n::Locale::Ko { label.ko.clone() } else { label.en.clone() };

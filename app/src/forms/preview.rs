@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::inputs::Editing;
 use super::text::FormsText;
-use crate::i18n::{Locale, Translate, use_i18n};
+use crate::i18n::{Locale, Translate, tr, use_i18n};
 
 fn pick(text: &Localized, locale: Locale) -> String {
     match locale {
@@ -106,10 +106,10 @@ pub fn FormPreview(
     };
     view! {
         <section class="card form-preview" aria-labelledby="preview-title" data-testid="form-preview">
-            <h3 id="preview-title">{move || i18n.t(FormsText::Preview)}</h3>
+            <h3 id="preview-title">{tr(FormsText::Preview)}</h3>
             <div class="row">
                 <label class="check">
-                    <span>{move || i18n.t(FormsText::PreviewLanguage)}</span>
+                    <span>{tr(FormsText::PreviewLanguage)}</span>
                     <select name="preview-language" on:change=move |ev| {
                         language.set(if event_target_value(&ev) == "ko" { Locale::Ko } else { Locale::En });
                     }>
@@ -121,7 +121,7 @@ pub fn FormPreview(
                     <label class="check">
                         <input type="checkbox" name="preview-returning" prop:checked=move || returning.get()
                             on:change=move |ev| returning.set(event_target_checked(&ev)) />
-                        {move || i18n.t(FormsText::ReturningVisit)}
+                        {tr(FormsText::ReturningVisit)}
                     </label>
                 </Show>
             </div>

@@ -5,7 +5,7 @@ use leadkit_shared::forms::embed_snippet;
 use leptos::prelude::*;
 
 use super::text::FormsText;
-use crate::i18n::use_i18n;
+use crate::i18n::tr;
 use crate::ui::CopyButton;
 
 /// The snippet for form `form_id`.
@@ -14,7 +14,6 @@ pub fn EmbedSnippet(
     /// The form's id.
     form_id: String,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let origin = web_sys::window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default();
@@ -22,8 +21,8 @@ pub fn EmbedSnippet(
     let copied = snippet.clone();
     view! {
         <section class="card embed" aria-labelledby="embed-title">
-            <h3 id="embed-title">{move || i18n.t(FormsText::Embed)}</h3>
-            <p class="hint">{move || i18n.t(FormsText::EmbedHint)}</p>
+            <h3 id="embed-title">{tr(FormsText::Embed)}</h3>
+            <p class="hint">{tr(FormsText::EmbedHint)}</p>
             <pre class="snippet"><code data-testid="embed-snippet">{snippet}</code></pre>
             <CopyButton text=Signal::derive(move || copied.clone()) test_id="copy-snippet" />
         </section>

@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::text::HandoffText;
 use crate::data::{api, use_workspace};
-use crate::i18n::{Locale, Text, Translate, use_i18n};
+use crate::i18n::{Locale, Text, Translate, tr, use_i18n};
 use crate::ui::{FieldProblem, UiText, from_wire, refusal, wire_name};
 
 /// Says what is wrong with the reason or the note, as the worker reported it.
@@ -112,17 +112,17 @@ pub fn AnswerControls(
                 fallback=move || view! {
                     <div class="answer-buttons">
                         <button type="button" class="primary" data-testid="accept" disabled=move || busy.get() on:click=accept>
-                            {move || i18n.t(HandoffText::Accept)}
+                            {tr(HandoffText::Accept)}
                         </button>
                         <button type="button" class="secondary" data-testid="reject" disabled=move || busy.get() on:click=open_reject>
-                            {move || i18n.t(HandoffText::Reject)}
+                            {tr(HandoffText::Reject)}
                         </button>
                     </div>
                 }
             >
                 <form class="reject-form" novalidate on:submit=confirm_reject>
                     <label class="field" for=reason_id.clone()>
-                        <span class="field-label">{move || i18n.t(HandoffText::Reason)}</span>
+                        <span class="field-label">{tr(HandoffText::Reason)}</span>
                     </label>
                     <select
                         id=reason_id.clone()
@@ -139,7 +139,7 @@ pub fn AnswerControls(
                     <FieldProblem problems=problems path="reason" explain=explain />
                     <p class="hint">{move || sends_to().map(|stage| i18n.t(HandoffText::SendsTo(stage)))}</p>
                     <label class="field" for=note_id.clone()>
-                        <span class="field-label">{move || i18n.t(HandoffText::Note)}</span>
+                        <span class="field-label">{tr(HandoffText::Note)}</span>
                     </label>
                     <textarea
                         id=note_id.clone()
@@ -152,10 +152,10 @@ pub fn AnswerControls(
                     <FieldProblem problems=problems path="note" explain=explain />
                     <div class="answer-buttons">
                         <button type="submit" class="danger" data-testid="confirm-reject" disabled=move || busy.get()>
-                            {move || i18n.t(HandoffText::ConfirmReject)}
+                            {tr(HandoffText::ConfirmReject)}
                         </button>
                         <button type="button" class="secondary" on:click=move |_| rejecting.set(false)>
-                            {move || i18n.t(HandoffText::Cancel)}
+                            {tr(HandoffText::Cancel)}
                         </button>
                     </div>
                 </form>

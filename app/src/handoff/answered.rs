@@ -7,7 +7,7 @@ use leptos_router::components::A;
 
 use super::text::HandoffText;
 use crate::i18n::format::{date_time, local_offset};
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 
 /// A list of answered handoffs.
 #[component]
@@ -20,8 +20,7 @@ pub fn AnsweredList(
     let i18n = use_i18n();
     let offset = local_offset();
     if entries.is_empty() {
-        return view! { <p class="empty">{move || i18n.t(HandoffText::NoneAnswered)}</p> }
-            .into_any();
+        return view! { <p class="empty">{tr(HandoffText::NoneAnswered)}</p> }.into_any();
     }
     let rows = entries
         .into_iter()

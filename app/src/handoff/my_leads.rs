@@ -12,7 +12,7 @@ use super::page::QueueState;
 use super::text::HandoffText;
 use crate::data::use_workspace;
 use crate::i18n::format::{date_time, local_offset};
-use crate::i18n::{Text, use_i18n};
+use crate::i18n::{Text, tr, use_i18n};
 
 /// The signed-in rep's queue.
 #[component]
@@ -91,18 +91,18 @@ pub fn MyLeads(
     };
     view! {
         <section class="card handoff-mine" aria-labelledby="my-leads-title">
-            <h3 id="my-leads-title">{move || i18n.t(HandoffText::MyLeads)}</h3>
+            <h3 id="my-leads-title">{tr(HandoffText::MyLeads)}</h3>
             {status}
             <Show when=move || ready.get()>
                 <Show when=move || assigned.with(Vec::is_empty)>
-                    <p class="empty">{move || i18n.t(HandoffText::NoneAssigned)}</p>
+                    <p class="empty">{tr(HandoffText::NoneAssigned)}</p>
                 </Show>
                 <ul class="handoff-list">
                     <For each=move || assigned.get() key=|(entry, _)| entry.id let:((entry, at_ms))>
                         <MyLeadCard entry=entry at_ms=at_ms now_ms=now_ms on_answered=on_answered />
                     </For>
                 </ul>
-                <h4>{move || i18n.t(HandoffText::AnsweredRecently)}</h4>
+                <h4>{tr(HandoffText::AnsweredRecently)}</h4>
                 {move || view! { <AnsweredList entries=answered() test_id="my-answered" /> }}
             </Show>
         </section>
@@ -133,7 +133,7 @@ fn MyLeadCard(
             <div class="handoff-who">
                 <A href=format!("/leads/{}", entry.lead_id)>{entry.lead_name.clone()}</A>
                 <span class="company">{entry.company.clone()}</span>
-                <span class="score">{move || i18n.t(HandoffText::Score(entry.score))}</span>
+                <span class="score">{tr(HandoffText::Score(entry.score))}</span>
             </div>
             <p class="sla">
                 <span class="countdown" data-testid="sla-countdown" role="timer">
@@ -141,7 +141,7 @@ fn MyLeadCard(
                 </span>
                 {due.map(|due| view! {
                     <span class="due">
-                        {move || i18n.t(HandoffText::Due)} " "
+                        {tr(HandoffText::Due)} " "
                         <time>{move || date_time(due, offset, i18n.locale.get())}</time>
                     </span>
                 })}

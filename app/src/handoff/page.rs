@@ -12,7 +12,7 @@ use super::my_leads::MyLeads;
 use super::team::TeamQueue;
 use super::text::HandoffText;
 use crate::data::{ApiError, api, use_workspace};
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 
 /// How often the SLA clocks tick and the queue is fetched again.
 const TICK: Duration = Duration::from_secs(30);
@@ -110,7 +110,7 @@ pub fn HandoffPage() -> impl IntoView {
     view! {
         <section class="handoff-page" aria-labelledby="handoff-title">
             <header class="page-head">
-                <h2 id="handoff-title">{move || i18n.t(HandoffText::Title)}</h2>
+                <h2 id="handoff-title">{tr(HandoffText::Title)}</h2>
             </header>
             {move || failure.get().map(|error| view! {
                 <p class="error" role="alert">

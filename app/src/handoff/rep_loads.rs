@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::load_chart::{CHART_WIDTH, chart_height, load_bars};
 use super::text::HandoffText;
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 
 /// The load chart for `reps`.
 #[component]
@@ -66,7 +66,7 @@ pub fn RepLoads(
             viewBox=format!("0 0 {CHART_WIDTH} {height}")
             width="100%"
             role="img"
-            aria-label=move || i18n.t(HandoffText::LoadChartTitle)
+            aria-label=tr(HandoffText::LoadChartTitle)
         >
             {rows}
         </svg>

@@ -10,7 +10,7 @@ use super::countdown::seconds_left_at;
 use super::page::QueueState;
 use super::rep_loads::RepLoads;
 use super::text::HandoffText;
-use crate::i18n::{Text, use_i18n};
+use crate::i18n::{Text, tr, use_i18n};
 
 /// The team's queue.
 #[component]
@@ -50,7 +50,7 @@ pub fn TeamQueue(
                         <li data-testid="waiting-entry">
                             <A href=format!("/leads/{}", entry.lead_id)>{entry.lead_name.clone()}</A>
                             <span class="company">{entry.company.clone()}</span>
-                            <span class="score">{move || i18n.t(HandoffText::Score(entry.score))}</span>
+                            <span class="score">{tr(HandoffText::Score(entry.score))}</span>
                             <span class="detail">{move || reason.map(|r| i18n.t(HandoffText::Wait(r)))}</span>
                             <span class="detail">{move || crate::handoff::countdown::ago(waited(queued_at), i18n.locale.get())}</span>
                         </li>
@@ -61,8 +61,8 @@ pub fn TeamQueue(
             let loads = if reps.is_empty() {
                 view! {
                     <p class="empty">
-                        {move || i18n.t(HandoffText::NoReps)} " "
-                        <A href="/settings">{move || i18n.t(HandoffText::OpenSettings)}</A>
+                        {tr(HandoffText::NoReps)} " "
+                        <A href="/settings">{tr(HandoffText::OpenSettings)}</A>
                     </p>
                 }
                 .into_any()
@@ -72,7 +72,7 @@ pub fn TeamQueue(
             let open = open_list(queue.assigned, at_ms, now_ms);
             view! {
                 <div class="queue-summary">
-                    <p class="depth" data-testid="queue-depth">{move || i18n.t(HandoffText::Depth(depth))}</p>
+                    <p class="depth" data-testid="queue-depth">{tr(HandoffText::Depth(depth))}</p>
                     <p class="oldest" data-testid="oldest-waiting">
                         {move || match oldest {
                             Some(since) => i18n.t(HandoffText::OldestWaiting(waited(since))),
@@ -80,13 +80,13 @@ pub fn TeamQueue(
                         }}
                     </p>
                 </div>
-                <h4>{move || i18n.t(HandoffText::Waiting)}</h4>
+                <h4>{tr(HandoffText::Waiting)}</h4>
                 <ul class="waiting">{waiting}</ul>
-                <h4>{move || i18n.t(HandoffText::RepLoads)}</h4>
+                <h4>{tr(HandoffText::RepLoads)}</h4>
                 {loads}
-                <h4>{move || i18n.t(HandoffText::OpenHandoffs)}</h4>
+                <h4>{tr(HandoffText::OpenHandoffs)}</h4>
                 {open}
-                <h4>{move || i18n.t(HandoffText::AnsweredRecently)}</h4>
+                <h4>{tr(HandoffText::AnsweredRecently)}</h4>
                 <AnsweredList entries=queue.answered test_id="team-answered" />
             }
             .into_any()
@@ -94,7 +94,7 @@ pub fn TeamQueue(
     };
     view! {
         <section class="card handoff-team" aria-labelledby="team-title">
-            <h3 id="team-title">{move || i18n.t(HandoffText::Team)}</h3>
+            <h3 id="team-title">{tr(HandoffText::Team)}</h3>
             {body}
         </section>
     }
@@ -104,7 +104,7 @@ pub fn TeamQueue(
 fn open_list(entries: Vec<HandoffEntry>, at_ms: f64, now_ms: RwSignal<f64>) -> AnyView {
     let i18n = crate::i18n::use_i18n();
     if entries.is_empty() {
-        return view! { <p class="empty">{move || i18n.t(HandoffText::NoneOpen)}</p> }.into_any();
+        return view! { <p class="empty">{tr(HandoffText::NoneOpen)}</p> }.into_any();
     }
     let items = entries
         .into_iter()
@@ -116,10 +116,10 @@ fn open_list(entries: Vec<HandoffEntry>, at_ms: f64, now_ms: RwSignal<f64>) -> A
             view! {
                 <li class="open-entry" class:breached=breached data-testid="open-entry">
                     <A href=format!("/leads/{}", entry.lead_id)>{entry.lead_name.clone()}</A>
-                    <span class="detail">{move || i18n.t(HandoffText::AssignedTo)} " " {entry.rep_name.clone()}</span>
+                    <span class="detail">{tr(HandoffText::AssignedTo)} " " {entry.rep_name.clone()}</span>
                     <span class="countdown">{move || left().map(|s| i18n.t(HandoffText::Countdown(s)))}</span>
                     <Show when=breached>
-                        <span class="badge alarm">{move || i18n.t(HandoffText::Overdue)}</span>
+                        <span class="badge alarm">{tr(HandoffText::Overdue)}</span>
                     </Show>
                 </li>
             }

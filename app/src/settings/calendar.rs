@@ -8,7 +8,7 @@ use super::draft::{day_text, offset_name, offsets, parse_day};
 use super::inputs::{Draft, DraftInput, bind};
 use super::text::{SettingsText, settings_problem};
 use crate::i18n::format::date;
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 use crate::ui::FieldProblem;
 
 /// The calendar's inputs.
@@ -52,16 +52,16 @@ pub fn CalendarEditor(
         view! {
             <label class="check day">
                 <input type="checkbox" name=format!("weekend-{n}") prop:checked=on on:change=toggle />
-                {move || i18n.t(SettingsText::Weekday(n))}
+                {tr(SettingsText::Weekday(n))}
             </label>
         }
     };
 
     view! {
         <fieldset class="group calendar">
-            <legend>{move || i18n.t(SettingsText::Calendar)}</legend>
+            <legend>{tr(SettingsText::Calendar)}</legend>
             <label class="field">
-                <span class="field-label">{move || i18n.t(SettingsText::TimeZone)}</span>
+                <span class="field-label">{tr(SettingsText::TimeZone)}</span>
                 <select
                     name="calendar.utc_offset_minutes"
                     on:change=move |ev| {
@@ -83,12 +83,12 @@ pub fn CalendarEditor(
                     bound=bind(draft, |d| d.day_end_hour.clone(), |d, t| d.day_end_hour = t) />
             </div>
             <fieldset class="days">
-                <legend>{move || i18n.t(SettingsText::WeekendDays)}</legend>
+                <legend>{tr(SettingsText::WeekendDays)}</legend>
                 {(1..=7).map(weekday).collect_view()}
                 <FieldProblem problems=problems path="calendar.weekend_days" explain=settings_problem />
             </fieldset>
             <fieldset class="holidays">
-                <legend>{move || i18n.t(SettingsText::Holidays)}</legend>
+                <legend>{tr(SettingsText::Holidays)}</legend>
                 <ul class="chips" data-testid="holidays">
                     {move || {
                         let days = holidays.get();
@@ -108,9 +108,9 @@ pub fn CalendarEditor(
                     }}
                 </ul>
                 <div class="row">
-                    <input type="date" name="new-holiday" aria-label=move || i18n.t(SettingsText::AddHoliday)
+                    <input type="date" name="new-holiday" aria-label=tr(SettingsText::AddHoliday)
                         prop:value=move || new_holiday.get() on:input=move |ev| new_holiday.set(event_target_value(&ev)) />
-                    <button type="button" class="secondary" on:click=add_holiday>{move || i18n.t(SettingsText::AddHoliday)}</button>
+                    <button type="button" class="secondary" on:click=add_holiday>{tr(SettingsText::AddHoliday)}</button>
                 </div>
                 <div class="row">
                     <button type="button" class="secondary" data-testid="korean-holidays"
@@ -119,7 +119,7 @@ pub fn CalendarEditor(
                     </button>
                     <button type="button" class="secondary" data-testid="clear-holidays"
                         on:click=move |_| draft.update(|d| if let Some(d) = d { d.holidays.clear() })>
-                        {move || i18n.t(SettingsText::ClearHolidays)}
+                        {tr(SettingsText::ClearHolidays)}
                     </button>
                 </div>
             </fieldset>

@@ -8,7 +8,7 @@ use super::text::SettingsText;
 use super::tokens::TokensSection;
 use super::webhooks::WebhooksSection;
 use super::workspace_card::WorkspaceSection;
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 
 /// The sections in page order: anchor and name, for the links at the top.
 const SECTIONS: [(&str, SettingsText); 4] = [
@@ -25,9 +25,9 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <section class="settings-page" aria-labelledby="settings-title">
             <header class="page-head">
-                <h2 id="settings-title">{move || i18n.t(SettingsText::Title)}</h2>
+                <h2 id="settings-title">{tr(SettingsText::Title)}</h2>
             </header>
-            <nav class="section-links" aria-label=move || i18n.t(SettingsText::Sections)>
+            <nav class="section-links" aria-label=tr(SettingsText::Sections)>
                 {SECTIONS
                     .iter()
                     .map(|(anchor, name)| view! { <a href=format!("#{anchor}")>{move || i18n.t(*name)}</a> })

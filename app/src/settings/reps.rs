@@ -10,7 +10,7 @@ use uuid::Uuid;
 use super::draft::RepDraft;
 use super::inputs::{Draft, DraftInput, bind};
 use super::text::SettingsText;
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 
 /// A fresh rep id from the browser's generator.
 fn new_rep_id() -> RepId {
@@ -42,7 +42,7 @@ pub fn RepsEditor(
     };
     view! {
         <fieldset class="group reps">
-            <legend>{move || i18n.t(SettingsText::Reps)}</legend>
+            <legend>{tr(SettingsText::Reps)}</legend>
             {move || {
                 let n = count.get();
                 if n == 0 {
@@ -52,7 +52,7 @@ pub fn RepsEditor(
                 }
             }}
             <button type="button" class="secondary" data-testid="add-rep" on:click=add>
-                {move || i18n.t(SettingsText::AddRep)}
+                {tr(SettingsText::AddRep)}
             </button>
         </fieldset>
     }
@@ -68,7 +68,6 @@ fn RepRow(
     /// The rep's position in the list.
     index: usize,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let rep = move |f: fn(&RepDraft) -> String| {
         move |d: &super::draft::SettingsDraft| d.reps.get(index).map(f).unwrap_or_default()
     };
@@ -127,10 +126,10 @@ fn RepRow(
                 bound=bind(draft, rep(|r| r.segments.clone()), set(|r, t| r.segments = t)) />
             <label class="check">
                 <input type="checkbox" name=path("active") prop:checked=active on:change=toggle />
-                {move || i18n.t(SettingsText::Active)}
+                {tr(SettingsText::Active)}
             </label>
             <Show when=is_new>
-                <button type="button" class="link" on:click=remove>{move || i18n.t(SettingsText::RemoveRep)}</button>
+                <button type="button" class="link" on:click=remove>{tr(SettingsText::RemoveRep)}</button>
             </Show>
         </div>
     }

@@ -11,7 +11,7 @@ use super::secret::OnceSecret;
 use super::text::SettingsText;
 use crate::data::{ApiError, api};
 use crate::i18n::format::{date_time, local_offset};
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 use crate::ui::{FieldProblem, UiText, refusal};
 
 /// The API tokens section.
@@ -30,7 +30,7 @@ pub fn TokensSection() -> impl IntoView {
     let allowed = move || !matches!(tokens.get(), Some(Err(ref e)) if e.status() == Some(403));
     view! {
         <section class="card settings-section" id="tokens" aria-labelledby="tokens-title">
-            <h3 id="tokens-title">{move || i18n.t(SettingsText::Tokens)}</h3>
+            <h3 id="tokens-title">{tr(SettingsText::Tokens)}</h3>
             {move || match tokens.get() {
                 None => view! { <p class="empty">{i18n.t(SettingsText::Loading)}</p> }.into_any(),
                 Some(Err(error)) if error.status() == Some(403) => {
@@ -91,13 +91,13 @@ fn TokenRow(
     view! {
         <li class="token" class:revoked=revoked data-testid="token-row">
             <strong>{token.name.clone()}</strong>
-            <span class="detail">{move || i18n.t(SettingsText::Role(role))}</span>
+            <span class="detail">{tr(SettingsText::Role(role))}</span>
             <code>{format!("{}…", token.prefix)}</code>
             <span class="detail">
-                {move || i18n.t(SettingsText::Created)} " " {move || date_time(created, offset, i18n.locale.get())}
+                {tr(SettingsText::Created)} " " {move || date_time(created, offset, i18n.locale.get())}
             </span>
             <span class="detail">
-                {move || i18n.t(SettingsText::LastUsed)} " "
+                {tr(SettingsText::LastUsed)} " "
                 {move || last_used.map_or_else(|| i18n.t(SettingsText::Never), |at| date_time(at, offset, i18n.locale.get()))}
             </span>
             <span class="badge" data-testid="token-state">
@@ -157,13 +157,13 @@ fn NewTokenForm(
         <OnceSecret secret=secret note=SettingsText::TokenSecretOnce test_id="token-secret" />
         <form class="inline-form" novalidate on:submit=submit data-testid="new-token">
             <label class="field">
-                <span class="field-label">{move || i18n.t(SettingsText::TokenName)}</span>
+                <span class="field-label">{tr(SettingsText::TokenName)}</span>
                 <input type="text" name="token-name" prop:value=move || name.get()
                     on:input=move |ev| name.set(event_target_value(&ev)) />
                 <FieldProblem problems=problems path="name" />
             </label>
             <label class="field">
-                <span class="field-label">{move || i18n.t(SettingsText::TokenRole)}</span>
+                <span class="field-label">{tr(SettingsText::TokenRole)}</span>
                 <select name="token-role" on:change=move |ev| {
                     if let Ok(chosen) = event_target_value(&ev).parse::<Role>() {
                         role.set(chosen);
@@ -177,7 +177,7 @@ fn NewTokenForm(
             </label>
             <div class="save-bar">
                 <button type="submit" class="primary" data-testid="create-token" disabled=move || busy.get()>
-                    {move || i18n.t(SettingsText::CreateToken)}
+                    {tr(SettingsText::CreateToken)}
                 </button>
                 <span class="form-error" role="alert">{move || refused.get().map(|r| i18n.t(r))}</span>
             </div>

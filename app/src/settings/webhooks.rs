@@ -18,7 +18,7 @@ use super::secret::OnceSecret;
 use super::text::SettingsText;
 use crate::data::{ApiError, api};
 use crate::i18n::format::{date_time, local_offset};
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 use crate::ui::{FieldProblem, UiText, refusal};
 
 /// What a list fetch holds: `None` while loading.
@@ -79,7 +79,7 @@ pub fn WebhooksSection() -> impl IntoView {
 
     view! {
         <section class="card settings-section" id="webhooks" aria-labelledby="webhooks-title">
-            <h3 id="webhooks-title">{move || i18n.t(SettingsText::Webhooks)}</h3>
+            <h3 id="webhooks-title">{tr(SettingsText::Webhooks)}</h3>
             {move || match endpoints.get() {
                 None => view! { <p class="empty">{i18n.t(SettingsText::Loading)}</p> }.into_any(),
                 Some(Err(error)) if error.status() == Some(403) => {
@@ -98,17 +98,17 @@ pub fn WebhooksSection() -> impl IntoView {
             }}
             <Show when=move || !matches!(endpoints.get(), Some(Err(ref e)) if e.status() == Some(403))>
                 <NewEndpointForm on_changed=on_changed />
-                <h4>{move || i18n.t(SettingsText::Deliveries)}</h4>
+                <h4>{tr(SettingsText::Deliveries)}</h4>
                 <div class="row">
                     <select
                         name="delivery-endpoint"
-                        aria-label=move || i18n.t(SettingsText::Endpoint)
+                        aria-label=tr(SettingsText::Endpoint)
                         on:change=move |ev| {
                             filter.set(event_target_value(&ev));
                             load_deliveries(None);
                         }
                     >
-                        <option value="">{move || i18n.t(SettingsText::AllEndpoints)}</option>
+                        <option value="">{tr(SettingsText::AllEndpoints)}</option>
                         {move || match endpoints.get() {
                             Some(Ok(list)) => list.into_iter().map(|e| {
                                 let id = e.id.to_string();
@@ -119,13 +119,13 @@ pub fn WebhooksSection() -> impl IntoView {
                         }}
                     </select>
                     <button type="button" class="secondary" data-testid="refresh-deliveries" on:click=move |_| load_deliveries(None)>
-                        {move || i18n.t(SettingsText::Refresh)}
+                        {tr(SettingsText::Refresh)}
                     </button>
                 </div>
                 <DeliveryLog deliveries=deliveries url_of=url_of offset=offset />
                 <Show when=move || older.get().is_some()>
                     <button type="button" class="secondary" on:click=move |_| load_deliveries(older.get_untracked())>
-                        {move || i18n.t(SettingsText::Older)}
+                        {tr(SettingsText::Older)}
                     </button>
                 </Show>
             </Show>
@@ -238,7 +238,7 @@ fn NewEndpointForm(
         view! {
             <label class="check">
                 <input type="checkbox" name=format!("event-{}", kind.as_str()) prop:checked=checked on:change=toggle />
-                {move || i18n.t(SettingsText::Event(kind))}
+                {tr(SettingsText::Event(kind))}
             </label>
         }
     };
@@ -246,25 +246,25 @@ fn NewEndpointForm(
         <OnceSecret secret=secret note=SettingsText::SecretOnce test_id="webhook-secret" />
         <form class="inline-form" novalidate on:submit=submit data-testid="new-webhook">
             <label class="field">
-                <span class="field-label">{move || i18n.t(SettingsText::WebhookUrl)}</span>
+                <span class="field-label">{tr(SettingsText::WebhookUrl)}</span>
                 <input type="url" name="url" placeholder="https://" prop:value=move || url.get()
                     on:input=move |ev| url.set(event_target_value(&ev)) />
                 <FieldProblem problems=problems path="url" />
             </label>
             <label class="field">
-                <span class="field-label">{move || i18n.t(SettingsText::WebhookDescription)}</span>
+                <span class="field-label">{tr(SettingsText::WebhookDescription)}</span>
                 <input type="text" name="description" prop:value=move || description.get()
                     on:input=move |ev| description.set(event_target_value(&ev)) />
                 <FieldProblem problems=problems path="description" />
             </label>
             <fieldset class="group">
-                <legend>{move || i18n.t(SettingsText::WebhookEvents)}</legend>
+                <legend>{tr(SettingsText::WebhookEvents)}</legend>
                 {WebhookEventType::ALL.into_iter().map(event_box).collect_view()}
                 <FieldProblem problems=problems path="event_types" />
             </fieldset>
             <div class="save-bar">
                 <button type="submit" class="primary" data-testid="add-webhook" disabled=move || busy.get()>
-                    {move || i18n.t(SettingsText::AddWebhook)}
+                    {tr(SettingsText::AddWebhook)}
                 </button>
                 <span class="form-error" role="alert">{move || refused.get().map(|r| i18n.t(r))}</span>
             </div>

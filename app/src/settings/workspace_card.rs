@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::text::SettingsText;
 use crate::data::use_workspace;
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 
 /// The workspace, read-only.
 #[component]
@@ -19,22 +19,22 @@ pub fn WorkspaceSection() -> impl IntoView {
             view! {
                 <dl class="fields">
                     <div class="field">
-                        <dt>{move || i18n.t(SettingsText::WorkspaceName)}</dt>
+                        <dt>{tr(SettingsText::WorkspaceName)}</dt>
                         <dd data-testid="workspace-name">{me.workspace.name.clone()}</dd>
                     </div>
                     <div class="field">
-                        <dt>{move || i18n.t(SettingsText::WorkspaceId)}</dt>
+                        <dt>{tr(SettingsText::WorkspaceId)}</dt>
                         <dd><code>{me.workspace.id.clone()}</code></dd>
                     </div>
                     {me.user.map(|user| view! {
                         <div class="field">
-                            <dt>{move || i18n.t(SettingsText::You)}</dt>
+                            <dt>{tr(SettingsText::You)}</dt>
                             <dd>{format!("{} · {}", user.name, user.email)}</dd>
                         </div>
                     })}
                     <div class="field">
-                        <dt>{move || i18n.t(SettingsText::YourRole)}</dt>
-                        <dd>{move || i18n.t(SettingsText::Role(role))}</dd>
+                        <dt>{tr(SettingsText::YourRole)}</dt>
+                        <dd>{tr(SettingsText::Role(role))}</dd>
                     </div>
                 </dl>
             }
@@ -43,7 +43,7 @@ pub fn WorkspaceSection() -> impl IntoView {
     };
     view! {
         <section class="card settings-section" id="workspace" aria-labelledby="workspace-title">
-            <h3 id="workspace-title">{move || i18n.t(SettingsText::Workspace)}</h3>
+            <h3 id="workspace-title">{tr(SettingsText::Workspace)}</h3>
             {body}
         </section>
     }

@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
 
 use super::text::UiText;
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 
 /// Copies `text` when pressed.
 #[component]
@@ -40,7 +40,7 @@ pub fn CopyButton(
     view! {
         <span class="copy">
             <button type="button" class="secondary" data-testid=test_id on:click=copy>
-                {move || i18n.t(UiText::Copy)}
+                {tr(UiText::Copy)}
             </button>
             <span class="copy-outcome" role="status">{move || outcome.get().map(|o| i18n.t(o))}</span>
         </span>
