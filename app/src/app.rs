@@ -9,10 +9,13 @@ use leptos_router::path;
 use crate::attribution::{AttributionPage, provide_win_probabilities};
 use crate::auth::{AuthForm, Session, forget_workspace, remember_workspace, sign_out};
 use crate::data::provide_workspace;
+use crate::forms::{FormEditorPage, FormsPage};
 use crate::funnel::FunnelPage;
+use crate::handoff::HandoffPage;
 use crate::i18n::{Text, provide_i18n};
 use crate::lead_detail::LeadDetailPage;
 use crate::leads::LeadsPage;
+use crate::settings::SettingsPage;
 use crate::shell::{Nav, SyncBadge};
 
 /// The whole app.
@@ -111,6 +114,10 @@ fn WorkspaceView(
                     <Route path=path!("/leads/:id") view=LeadDetailPage />
                     <Route path=path!("/funnel") view=FunnelPage />
                     <Route path=path!("/attribution") view=AttributionPage />
+                    <Route path=path!("/handoff") view=HandoffPage />
+                    <Route path=path!("/forms") view=FormsPage />
+                    <Route path=path!("/forms/:id") view=FormEditorPage />
+                    <Route path=path!("/settings") view=SettingsPage />
                 </Routes>
             </main>
         </div>

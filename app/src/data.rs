@@ -2,10 +2,12 @@
 //! the pull that keeps it in step with the worker, and the context every view reads it
 //! through.
 
+pub mod api;
 pub mod db;
 pub mod pull;
 pub mod push;
 pub mod workspace;
 
+pub use api::ApiError;
 pub use db::{LeadStore, StoreError, database_name};
 pub use workspace::{SyncStatus, Workspace, provide_workspace, use_workspace};

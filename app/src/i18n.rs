@@ -241,6 +241,17 @@ impl I18n {
     }
 }
 
+/// `text` in the current language, as a reactive closure for a view's text or an
+/// attribute. Its type depends on the catalogue, not the call site, so a view's many
+/// fixed labels share one compiled rendering path instead of one each.
+pub fn tr<T>(text: T) -> impl Fn() -> String + Clone + Send + Sync + 'static
+where
+    T: Translate + Copy + Send + Sync + 'static,
+{
+    let i18n = use_i18n();
+    move || i18n.t(text)
+}
+
 /// Where the chosen language is kept between visits.
 const LOCALE_KEY: &str = "leadkit.locale";
 

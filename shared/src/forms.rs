@@ -9,6 +9,7 @@ mod definition;
 mod origin;
 mod progressive;
 mod render_token;
+mod snippet;
 mod submission;
 mod validate;
 
@@ -18,6 +19,7 @@ pub use definition::{
 };
 pub use progressive::{QUESTIONS_PER_RETURN, answered_fields, next_questions, questions_for_visit};
 pub use render_token::{RenderTokenError, sign_render_token, verify_render_token};
+pub use snippet::{EMBED_TARGET_ID, embed_snippet};
 pub use submission::{
     AcceptedSubmission, CapturedLead, ConsentGiven, MAX_CUSTOM_FIELDS, RENDER_TOKEN_FIELD,
     SUBMISSION_ID_FIELD, SpamVerdict, SubmissionInput, SubmissionRejected, check_submission,

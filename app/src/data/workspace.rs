@@ -27,6 +27,9 @@ const HANDOFF_SETTINGS_DOC: &str = "handoff_settings";
 /// How often the app asks the worker for changes while it is open.
 const PULL_INTERVAL: Duration = Duration::from_secs(10);
 
+/// How often the wait between pulls looks whether a view asked for one sooner.
+const WAKE_CHECK: Duration = Duration::from_millis(250);
+
 /// Where the local copy stands against the worker.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SyncStatus {
@@ -62,6 +65,11 @@ pub struct Workspace {
     pub lifecycle: RwSignal<LifecycleConfig>,
     /// The workspace's reps (from its handoff settings), to show owners by name.
     pub reps: RwSignal<Vec<Rep>>,
+    /// The workspace's handoff settings as last fetched (or kept locally): the reject
+    /// reasons a rep picks from, and the settings page's starting point.
+    pub handoff_settings: RwSignal<Option<HandoffSettingsView>>,
+    /// Set to ask the sync loop for a pull now rather than at its next interval.
+    wake: StoredValue<bool>,
     /// Bumped whenever the local data changed (a pull brought something): views that
     /// read touches or history from IndexedDB reload when it moves.
     pub revision: RwSignal<u64>,
@@ -137,14 +145,16 @@ impl Workspace {
         match settings {
             Some(view) => {
                 let _ = store.put_document(HANDOFF_SETTINGS_DOC, &view).await;
-                self.reps.try_set(view.settings.reps);
+                self.reps.try_set(view.settings.reps.clone());
+                self.handoff_settings.try_set(Some(view));
             }
             None => {
                 if let Ok(Some(view)) = store
                     .document::<HandoffSettingsView>(HANDOFF_SETTINGS_DOC)
                     .await
                 {
-                    self.reps.try_set(view.settings.reps);
+                    self.reps.try_set(view.settings.reps.clone());
+                    self.handoff_settings.try_set(Some(view));
                 }
             }
         }
@@ -209,6 +219,17 @@ impl Workspace {
         }
     }
 
+    /// Takes in handoff settings the worker just answered with (after a save) and keeps
+    /// them locally for offline visits.
+    pub async fn adopt_handoff_settings(&self, view: HandoffSettingsView) {
+        self.reps.try_set(view.settings.reps.clone());
+        self.handoff_settings.try_set(Some(view.clone()));
+        if let Ok(store) = self.store().await {
+            let _ = store.put_document(HANDOFF_SETTINGS_DOC, &view).await;
+            store.close();
+        }
+    }
+
     /// Forgets a refused operation the user has read.
     pub async fn dismiss(&self, op_id: &str) {
         if let Ok(store) = self.store().await {
@@ -242,6 +263,12 @@ impl Workspace {
         result
     }
 
+    /// Asks for a pull now: after an action on the worker (a handoff answered) the
+    /// changed leads arrive within a moment instead of at the next interval.
+    pub fn sync_soon(&self) {
+        self.wake.set_value(true);
+    }
+
     /// The lead with this id, from memory.
     pub fn lead(&self, id: &str) -> Option<LeadRecord> {
         self.leads
@@ -269,6 +296,8 @@ pub fn provide_workspace(
         pending: RwSignal::new(0),
         rejected: RwSignal::new(Vec::new()),
         lifecycle: RwSignal::new(LifecycleConfig::korean_b2b_default()),
+        handoff_settings: RwSignal::new(None),
+        wake: StoredValue::new(false),
     };
     provide_context(workspace);
     spawn_local(load_and_sync(workspace, on_signed_out));
@@ -322,7 +351,21 @@ async fn load_and_sync(workspace: Workspace, on_signed_out: Callback<()>) {
                 workspace.sync.try_set(SyncStatus::Failed(e.to_string()));
             }
         }
-        gloo_timers::future::sleep(PULL_INTERVAL).await;
+        wait_for_next_pull(workspace).await;
+    }
+}
+
+/// Sleeps until the next pull is due, or until a view asks for one sooner.
+async fn wait_for_next_pull(workspace: Workspace) {
+    let mut waited = Duration::ZERO;
+    while waited < PULL_INTERVAL {
+        gloo_timers::future::sleep(WAKE_CHECK).await;
+        waited += WAKE_CHECK;
+        // The workspace is gone (signed out): stop waiting, the loop then ends.
+        match workspace.wake.try_update_value(std::mem::take) {
+            Some(true) | None => return,
+            Some(false) => {}
+        }
     }
 }
 

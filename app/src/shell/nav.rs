@@ -11,6 +11,9 @@ pub const VIEWS: &[(&str, ShellText, &str)] = &[
     ("/leads", ShellText::Leads, "◎"),
     ("/funnel", ShellText::Funnel, "▽"),
     ("/attribution", ShellText::Attribution, "◔"),
+    ("/handoff", ShellText::Handoff, "⇄"),
+    ("/forms", ShellText::Forms, "▤"),
+    ("/settings", ShellText::Settings, "⚙"),
 ];
 
 /// The menu.

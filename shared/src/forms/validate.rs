@@ -216,6 +216,47 @@ pub enum FormDefinitionError {
     },
 }
 
+impl FormDefinitionError {
+    /// Where the problem sits in the definition, as a path an editor can show it beside:
+    /// `name`, `cta`, `thank_you.url`, `allowed_origins`, `fields[email].label`,
+    /// `consents[consent_marketing_messages].text_version`, `progressive.field_budget` …
+    /// Fields and consent items are named by their posted name, not their position, so a
+    /// path stays right while the editor reorders rows.
+    pub fn at(&self) -> String {
+        let consent =
+            |purpose: &ConsentPurpose| format!("consents[{}]", consent_field_name(*purpose));
+        match self {
+            Self::InvalidId { .. } => "id".into(),
+            Self::EmptyName => "name".into(),
+            Self::NoEmailField => "fields".into(),
+            Self::InvalidFieldName { field }
+            | Self::ReservedFieldName { field }
+            | Self::DuplicateField { field } => format!("fields[{field}].name"),
+            Self::DuplicateTarget { second, .. } => format!("fields[{second}].maps_to"),
+            Self::InvalidCustomKey { field } => format!("fields[{field}].maps_to"),
+            Self::MissingText { at, .. } => at.clone(),
+            Self::NoOptions { field } | Self::BadOption { field, .. } => {
+                format!("fields[{field}].options")
+            }
+            Self::MaxLenOutOfRange { field, .. } => format!("fields[{field}].max_len"),
+            Self::HiddenRequired { field } => format!("fields[{field}].required"),
+            Self::GenericCta { .. } => "cta".into(),
+            Self::InvalidThankYouUrl { .. } => "thank_you.url".into(),
+            Self::InvalidOrigin { .. } => "allowed_origins".into(),
+            Self::MissingCollectionConsent => "consents".into(),
+            Self::ConsentMustBeOptional { purpose } => format!("{}.required", consent(purpose)),
+            Self::DuplicateConsent { purpose } => consent(purpose),
+            Self::MissingConsentVersion { purpose } => format!("{}.text_version", consent(purpose)),
+            Self::QueueUnknownField { .. } | Self::QueueBadField { .. } => {
+                "progressive.queue".into()
+            }
+            Self::BudgetTooSmall { .. } => "progressive.field_budget".into(),
+            Self::BadHoneypot { .. } => "honeypot_field".into(),
+            Self::MinFillTooLong { .. } => "min_fill_seconds".into(),
+        }
+    }
+}
+
 impl FormDefinition {
     /// Checks the definition; returns every problem found.
     pub fn validate(&self) -> Result<(), Vec<FormDefinitionError>> {
@@ -768,5 +809,63 @@ mod tests {
             FormDefinitionError::MissingCollectionConsent.to_string(),
             "the form needs a required personal_info_collection consent item (개인정보 수집·이용)"
         );
+    }
+
+    #[test]
+    fn each_problem_says_where_an_editor_shows_it() {
+        type Edit = fn(&mut FormDefinition);
+        let cases: [(Edit, &[&str]); 10] = [
+            (|f| f.name = " ".into(), &["name"]),
+            (|f| f.cta = Localized::new("제출", ""), &["cta", "cta"]),
+            (
+                |f| {
+                    f.thank_you = ThankYou::Url {
+                        url: "/thanks".into(),
+                    }
+                },
+                &["thank_you.url"],
+            ),
+            (
+                |f| f.allowed_origins = vec!["https://acme.co.kr/path".into()],
+                &["allowed_origins"],
+            ),
+            (|f| f.fields[1].label.en.clear(), &["fields[name].label"]),
+            (
+                |f| f.fields[1].name = "email".into(),
+                &["fields[email].name"],
+            ),
+            (
+                |f| f.fields[2].maps_to = MapsTo::Name,
+                &["fields[company].maps_to"],
+            ),
+            (
+                |f| f.consents[1].required = true,
+                &["consents[consent_marketing_messages].required"],
+            ),
+            (
+                |f| f.consents[0].text_version = " ".into(),
+                &["consents[consent_personal_info_collection].text_version"],
+            ),
+            (
+                |f| {
+                    f.progressive = Some(ProgressiveProfiling {
+                        queue: vec!["nope".into()],
+                        field_budget: 1,
+                    })
+                },
+                &["progressive.queue", "progressive.field_budget"],
+            ),
+        ];
+        for (edit, paths) in cases {
+            let mut form = form();
+            edit(&mut form);
+            let found: Vec<String> = form
+                .validate()
+                .unwrap_err()
+                .iter()
+                .map(FormDefinitionError::at)
+                .collect();
+            assert_eq!(found, paths.to_vec());
+        }
     }
 }

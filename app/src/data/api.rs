@@ -1,0 +1,106 @@
+//! The app's calls to the worker's JSON API for the workspace's settings-like documents
+//! (handoff queue and settings, webhooks, tokens, forms). Same-origin, so the browser
+//! sends the session cookie itself; a refusal carries the worker's `ErrorBody`, whose
+//! field paths the views show beside their fields.
+
+use gloo_net::http::{Request, RequestBuilder, Response};
+use leadkit_shared::api::ErrorBody;
+use leadkit_shared::capture::FieldError;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use thiserror::Error;
+
+/// Why a call failed.
+#[derive(Debug, Clone, Error)]
+pub enum ApiError {
+    /// The worker could not be reached (offline, DNS).
+    #[error("the server could not be reached: {detail}")]
+    Network { detail: String },
+    /// The worker refused, saying why.
+    #[error("{}", body.message)]
+    Refused { status: u16, body: ErrorBody },
+    /// The worker answered something this app cannot read (a newer wire format).
+    #[error("the answer could not be read: {detail}")]
+    Unreadable { detail: String },
+}
+
+impl ApiError {
+    /// The fields the worker named, if it refused for them.
+    pub fn fields(&self) -> Vec<FieldError> {
+        match self {
+            Self::Refused { body, .. } => body.fields.clone(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The HTTP status of a refusal.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Self::Refused { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+}
+
+fn network(e: gloo_net::Error) -> ApiError {
+    ApiError::Network {
+        detail: e.to_string(),
+    }
+}
+
+async fn refused(response: Response) -> ApiError {
+    let status = response.status();
+    let body = response
+        .json::<ErrorBody>()
+        .await
+        .unwrap_or_else(|_| ErrorBody {
+            error: "unexpected".into(),
+            message: response.status_text(),
+            fields: Vec::new(),
+        });
+    ApiError::Refused { status, body }
+}
+
+async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    if !response.ok() {
+        return Err(refused(response).await);
+    }
+    response.json().await.map_err(|e| ApiError::Unreadable {
+        detail: e.to_string(),
+    })
+}
+
+/// `GET path`, read as `T`.
+pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    read(Request::get(path).send().await.map_err(network)?).await
+}
+
+/// `POST path` with a JSON body, read as `T`.
+pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
+    send(Request::post(path), body).await
+}
+
+/// `PUT path` with a JSON body, read as `T`.
+pub async fn put<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
+    send(Request::put(path), body).await
+}
+
+async fn send<B: Serialize, T: DeserializeOwned>(
+    request: RequestBuilder,
+    body: &B,
+) -> Result<T, ApiError> {
+    let request = request.json(body).map_err(|e| ApiError::Unreadable {
+        detail: e.to_string(),
+    })?;
+    read(request.send().await.map_err(network)?).await
+}
+
+/// `DELETE path`; any 2xx is success.
+pub async fn delete(path: &str) -> Result<(), ApiError> {
+    let response = Request::delete(path).send().await.map_err(network)?;
+    if response.ok() {
+        Ok(())
+    } else {
+        Err(refused(response).await)
+    }
+}
