@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startWorker } from "./support/worker.mjs";
-import { launchBrowser } from "./support/browser.mjs";
+import { addSession, launchBrowser } from "./support/browser.mjs";
 import { postJson, signUp } from "./support/auth.mjs";
 
 let worker;
@@ -64,8 +64,7 @@ test("the API fills only an empty workspace, for admins, with a plausible funnel
 
 async function openApp(viewport, locale = "en-US") {
   const browser = await launchBrowser({ locale });
-  const [name, value] = B.cookie.split("=");
-  await browser.context.addCookies([{ name, value, url: worker.url, httpOnly: true, sameSite: "Lax" }]);
+  await addSession(browser.context, worker.url, B.cookie);
   const page = await browser.context.newPage();
   if (viewport) await page.setViewportSize(viewport);
   const errors = [];

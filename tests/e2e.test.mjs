@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { startWorker } from "./support/worker.mjs";
-import { launchBrowser } from "./support/browser.mjs";
+import { addSession, launchBrowser } from "./support/browser.mjs";
 import { signUp } from "./support/auth.mjs";
 import { humanExtras, renderToken } from "./support/forms.mjs";
 
@@ -21,8 +21,7 @@ let session;
  * has no sign-in screen yet, so the account is made through the API.
  */
 async function signIn(context) {
-  const [name, value] = session.split("=");
-  await context.addCookies([{ name, value, url: worker.url, httpOnly: true, sameSite: "Lax" }]);
+  await addSession(context, worker.url, session);
 }
 
 before(async () => {

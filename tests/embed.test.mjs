@@ -6,39 +6,12 @@ import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { startWorker } from "./support/worker.mjs";
 import { launchBrowser } from "./support/browser.mjs";
+import { webinarFormSeed } from "./support/forms.mjs";
 
 let worker;
 let host;
 let hostUrl;
 let browser;
-
-function webinarForm(origin) {
-  const label = (ko, en) => ({ ko, en });
-  return {
-    id: "webinar",
-    workspace_id: "00000000-0000-4000-8000-000000000002",
-    name: "Webinar",
-    fields: [
-      { name: "email", kind: { type: "email" }, required: true, label: label("업무용 이메일", "Work email"), maps_to: { to: "email" } },
-      { name: "name", kind: { type: "text" }, required: true, label: label("이름", "Name"), maps_to: { to: "name" } },
-      { name: "company", kind: { type: "text" }, required: false, label: label("회사명", "Company"), maps_to: { to: "company" } },
-      { name: "utm_source", kind: { type: "hidden" }, required: false, label: label("utm_source", "utm_source"), maps_to: { to: "utm_source" } },
-    ],
-    cta: label("웨비나 자리 맡기", "Save my seat"),
-    thank_you: { kind: "message", message: label("신청이 완료되었습니다.", "You're registered.") },
-    allowed_origins: [origin],
-    consents: [
-      {
-        purpose: "personal_info_collection",
-        required: true,
-        text: label("(필수) 개인정보 수집·이용 동의", "(Required) I agree to the collection of my details"),
-        text_version: "privacy-webinar-1",
-      },
-    ],
-    min_fill_seconds: 0,
-    honeypot_field: "fax",
-  };
-}
 
 before(async () => {
   // The host page's origin must be known before the form that allows it is seeded.
@@ -50,11 +23,9 @@ before(async () => {
   });
   await new Promise((ok) => host.listen(0, "127.0.0.1", ok));
   hostUrl = `http://127.0.0.1:${host.address().port}`;
-  const definition = JSON.stringify(webinarForm(hostUrl)).replaceAll("'", "''");
-  worker = await startWorker({
-    seed: `INSERT INTO forms (id, workspace_id, name, thank_you_url, created_at, definition_json)
-           VALUES ('webinar', 'default', 'Webinar', NULL, '2026-11-24T00:00:00Z', '${definition}');`,
-  });
+  // A hidden utm_source field, filled from the host page's URL by the snippet.
+  const utm = { name: "utm_source", kind: { type: "hidden" }, required: false, label: { ko: "utm_source", en: "utm_source" }, maps_to: { to: "utm_source" } };
+  worker = await startWorker({ seed: webinarFormSeed(hostUrl, [utm]) });
   browser = await launchBrowser();
 });
 

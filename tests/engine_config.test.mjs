@@ -5,8 +5,10 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startWorker } from "./support/worker.mjs";
+import { mqlThreshold } from "./support/engine.mjs";
 import { humanExtras } from "./support/forms.mjs";
 import { postJson, signUp } from "./support/auth.mjs";
+import { callApi } from "./support/http.mjs";
 
 let worker;
 let A;
@@ -20,21 +22,7 @@ after(async () => {
   await worker?.stop();
 });
 
-async function call(method, path, { cookie = A.cookie, bearer, json } = {}) {
-  const headers = bearer ? { authorization: `Bearer ${bearer}` } : { cookie };
-  if (json !== undefined) headers["content-type"] = "application/json";
-  const res = await fetch(`${worker.url}${path}`, {
-    method,
-    headers,
-    body: json === undefined ? undefined : JSON.stringify(json),
-    signal: AbortSignal.timeout(15_000),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
-
-const mqlThreshold = (config) =>
-  config.lifecycle.definitions.find((d) => d.stage === "mql").criteria.find((c) => c.criterion === "min_total");
+const call = (method, path, options = {}) => callApi(worker.url, method, path, { cookie: A.cookie, ...options });
 
 test("the defaults are version 0; a save makes version 1 with who, why and what changed", async () => {
   const current = await call("GET", "/api/engine-config");

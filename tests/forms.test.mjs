@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { startWorker } from "./support/worker.mjs";
 import { signUp } from "./support/auth.mjs";
 import { humanExtras } from "./support/forms.mjs";
+import { request } from "./support/http.mjs";
 
 let worker;
 let admin;
@@ -17,24 +18,13 @@ after(async () => {
   await worker?.stop();
 });
 
-function call(method, path, { cookie, bearer, json } = {}) {
-  const headers = {};
-  if (cookie) headers.cookie = cookie;
-  if (bearer) headers.authorization = `Bearer ${bearer}`;
-  if (json !== undefined) headers["content-type"] = "application/json";
-  return fetch(`${worker.url}${path}`, {
-    method,
-    headers,
-    body: json === undefined ? undefined : JSON.stringify(json),
-    signal: AbortSignal.timeout(10_000),
-  });
-}
-
 async function contactForm() {
   const res = await call("GET", "/api/forms/contact", { cookie: admin.cookie });
   assert.equal(res.status, 200);
   return res.json();
 }
+
+const call = (method, path, options) => request(worker.url, method, path, { timeoutMs: 10_000, ...options });
 
 test("a new form is stored with its definition and captures at once", async () => {
   const webinar = { ...(await contactForm()), name: "웨비나 신청", cta: { ko: "무료로 수강하기", en: "Join the free webinar" } };

@@ -5,25 +5,18 @@
 // and the rep's accept or reject moves the lead per the settings.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { root, startWorker } from "./support/worker.mjs";
+import { startWorker } from "./support/worker.mjs";
+import { configWithMqlBar, engineConfigSeed } from "./support/engine.mjs";
 import { humanExtras } from "./support/forms.mjs";
 import { postJson, signUp } from "./support/auth.mjs";
 import { verifySignature } from "./support/webhooks.mjs";
 import { createServer } from "node:http";
+import { callApi, eventually } from "./support/http.mjs";
 
 // The default engine config with an MQL bar one form post clears, for the seeded
 // 'default' workspace (claimed by the first sign-up): every capture becomes an MQL.
-const lowMqlConfig = (() => {
-  const config = JSON.parse(readFileSync(join(root, "tests/fixtures/engine-config-default.json"), "utf8"));
-  const mql = config.lifecycle.definitions.find((d) => d.stage === "mql");
-  mql.criteria.find((c) => c.criterion === "min_total").points = 1;
-  return JSON.stringify(config).replaceAll("'", "''");
-})();
 
-const seed = `INSERT INTO workspace_engine_config (workspace_id, config_json, version, updated_at)
-VALUES ('default', '${lowMqlConfig}', 2, '2026-11-24T00:00:00Z');`;
+const seed = engineConfigSeed("default", configWithMqlBar(1));
 
 let worker;
 const A = { email: "lead@acme.kr" };
@@ -65,21 +58,6 @@ after(async () => {
   receiver?.close();
 });
 
-async function call(method, path, { cookie = A.cookie, bearer, json } = {}) {
-  const headers = {};
-  if (cookie && !bearer) headers.cookie = cookie;
-  if (bearer) headers.authorization = `Bearer ${bearer}`;
-  if (json !== undefined) headers["content-type"] = "application/json";
-  const res = await fetch(`${worker.url}${path}`, {
-    method,
-    headers,
-    body: json === undefined ? undefined : JSON.stringify(json),
-    signal: AbortSignal.timeout(15_000),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
-
 /** Every day a working day, all day, so the test passes whatever day it runs. */
 const everyDay = { utc_offset_minutes: 0, day_start_hour: 0, day_end_hour: 24, holidays: [], weekend_days: [] };
 
@@ -112,17 +90,9 @@ async function capture(n) {
   return body.lead_id;
 }
 
-const queue = async (query = "") => (await call("GET", `/api/handoff/queue${query}`)).body;
+const call = (method, path, options = {}) => callApi(worker.url, method, path, { cookie: A.cookie, ...options });
 
-async function eventually(what, check, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+const queue = async (query = "") => (await call("GET", `/api/handoff/queue${query}`)).body;
 
 test("settings start at the defaults, refuse mistakes by field and are versioned when saved", async () => {
   const first = await call("GET", "/api/handoff/settings");

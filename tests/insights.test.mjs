@@ -8,24 +8,17 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { root, startWorker } from "./support/worker.mjs";
-import { launchBrowser } from "./support/browser.mjs";
+import { startWorker } from "./support/worker.mjs";
+import { configWithMqlBar, engineConfigSeed } from "./support/engine.mjs";
+import { addSession, launchBrowser } from "./support/browser.mjs";
 import { humanExtras } from "./support/forms.mjs";
 import { postJson, signUp } from "./support/auth.mjs";
+import { callApi, eventually } from "./support/http.mjs";
 
 // The default engine config with an MQL bar one form post clears, for the seeded
 // 'default' workspace (claimed by the first sign-up): every capture becomes an MQL and
 // is queued for sales.
-const lowMqlConfig = (() => {
-  const config = JSON.parse(readFileSync(join(root, "tests/fixtures/engine-config-default.json"), "utf8"));
-  const mql = config.lifecycle.definitions.find((d) => d.stage === "mql");
-  mql.criteria.find((c) => c.criterion === "min_total").points = 1;
-  return JSON.stringify(config).replaceAll("'", "''");
-})();
-const seed = `INSERT INTO workspace_engine_config (workspace_id, config_json, version, updated_at)
-VALUES ('default', '${lowMqlConfig}', 2, '2026-11-24T00:00:00Z');`;
+const seed = engineConfigSeed("default", configWithMqlBar(1));
 
 const REP = "00000000-0000-4000-8000-0000000000a1";
 const LEADS = 12;
@@ -36,27 +29,6 @@ const rejectReason = (n) => (n <= 10 ? "no_budget" : "bad_fit");
 let worker;
 let browser;
 let session;
-
-async function call(method, path, json) {
-  const res = await fetch(`${worker.url}${path}`, {
-    method,
-    headers: { cookie: session, ...(json ? { "content-type": "application/json" } : {}) },
-    body: json ? JSON.stringify(json) : undefined,
-    signal: AbortSignal.timeout(15_000),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
-
-async function eventually(what, check, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 /** A page view by the visitor with `cookie`, from `source` (what t.js sends). */
 async function pageView(cookie, source, campaign) {
@@ -74,6 +46,8 @@ async function pageView(cookie, source, campaign) {
   });
   assert.equal(res.status, 204, await res.text());
 }
+
+const call = (method, path, json) => callApi(worker.url, method, path, { cookie: session, json });
 
 before(async () => {
   worker = await startWorker({ seed });
@@ -132,8 +106,7 @@ before(async () => {
   assert.equal(worker.d1("SELECT count(*) AS n FROM leads WHERE stage = 'sql'")[0].n, 6);
 
   browser = await launchBrowser({ locale: "en-US" });
-  const [name, value] = session.split("=");
-  await browser.context.addCookies([{ name, value, url: worker.url, httpOnly: true, sameSite: "Lax" }]);
+  await addSession(browser.context, worker.url, session);
 });
 
 after(async () => {

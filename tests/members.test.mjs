@@ -11,6 +11,7 @@ import { createHash } from "node:crypto";
 import { startWorker } from "./support/worker.mjs";
 import { postJson, sessionCookie, signUp } from "./support/auth.mjs";
 import { humanExtras } from "./support/forms.mjs";
+import { callApi } from "./support/http.mjs";
 
 let worker;
 /** Admin of the seeded demo workspace, which holds a captured lead. */
@@ -19,6 +20,8 @@ const A = { email: "admin@acme.kr", password: "에이크미 비밀번호 1" };
 const B = { email: "admin@bravo.kr", password: "bravo passphrase 2" };
 /** The first invitee: a new account that joins A's workspace as a sales rep. */
 const LEE = { email: "lee@acme.kr", password: "sales pass phrase", name: "이서연" };
+
+const call = (method, path, options) => callApi(worker.url, method, path, options);
 
 before(async () => {
   worker = await startWorker({ vars: { LOG_INVITE_LINKS: "true" } });
@@ -39,21 +42,6 @@ before(async () => {
 after(async () => {
   await worker?.stop();
 });
-
-async function call(method, path, { cookie, bearer, json } = {}) {
-  const headers = {};
-  if (cookie) headers.cookie = cookie;
-  if (bearer) headers.authorization = `Bearer ${bearer}`;
-  if (json !== undefined) headers["content-type"] = "application/json";
-  const res = await fetch(`${worker.url}${path}`, {
-    method,
-    headers,
-    body: json === undefined ? undefined : JSON.stringify(json),
-    signal: AbortSignal.timeout(15_000),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null, text, res };
-}
 
 /** Calls and checks the status; returns the parsed body and the response. */
 async function expect(status, method, path, options) {

@@ -9,9 +9,11 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { startWorker } from "./support/worker.mjs";
-import { launchBrowser } from "./support/browser.mjs";
+import { mqlThreshold } from "./support/engine.mjs";
+import { addSession, launchBrowser } from "./support/browser.mjs";
 import { postJson, signUp } from "./support/auth.mjs";
 import { humanExtras } from "./support/forms.mjs";
+import { callApi, eventually } from "./support/http.mjs";
 
 const REP_EMAIL = "jiwoo@hanbit.co.kr";
 
@@ -25,29 +27,6 @@ const hooks = [];
 /** Errors the app threw in any page. */
 const pageErrors = [];
 
-async function call(method, path, { json, bearer } = {}) {
-  const headers = bearer ? { authorization: `Bearer ${bearer}` } : { cookie: session };
-  if (json !== undefined) headers["content-type"] = "application/json";
-  const res = await fetch(`${worker.url}${path}`, {
-    method,
-    headers,
-    body: json === undefined ? undefined : JSON.stringify(json),
-    signal: AbortSignal.timeout(15_000),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
-
-async function eventually(what, check, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
 async function capture(name, email) {
   const res = await postJson(worker.url, "/f/contact", { email, name, company: "한빛소프트", ...humanExtras() });
   const body = await res.json();
@@ -60,6 +39,8 @@ async function newPage() {
   page.on("pageerror", (e) => pageErrors.push(e.message));
   return page;
 }
+
+const call = (method, path, options = {}) => callApi(worker.url, method, path, { cookie: session, ...options });
 
 before(async () => {
   receiver = createServer((req, res) => {
@@ -79,14 +60,12 @@ before(async () => {
   // One form post clears the MQL bar, so every capture is handed to sales.
   const current = await call("GET", "/api/engine-config");
   const config = structuredClone(current.body.config);
-  const mql = config.lifecycle.definitions.find((d) => d.stage === "mql");
-  mql.criteria.find((c) => c.criterion === "min_total").points = 1;
+  mqlThreshold(config).points = 1;
   const saved = await call("PUT", "/api/engine-config", { json: { config, base_version: current.body.version } });
   assert.equal(saved.status, 200, JSON.stringify(saved.body));
 
   browser = await launchBrowser();
-  const [name, value] = session.split("=");
-  await browser.context.addCookies([{ name, value, url: worker.url, httpOnly: true, sameSite: "Lax" }]);
+  await addSession(browser.context, worker.url, session);
   await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: worker.url });
 });
 

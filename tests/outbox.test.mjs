@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startWorker } from "./support/worker.mjs";
-import { launchBrowser } from "./support/browser.mjs";
+import { addSession, launchBrowser } from "./support/browser.mjs";
 import { postJson, signUp } from "./support/auth.mjs";
 import { humanExtras } from "./support/forms.mjs";
 
@@ -30,8 +30,7 @@ before(async () => {
   });
   assert.equal(put.status, 200);
   browser = await launchBrowser();
-  const [name, value] = A.cookie.split("=");
-  await browser.context.addCookies([{ name, value, url: worker.url, httpOnly: true, sameSite: "Lax" }]);
+  await addSession(browser.context, worker.url, A.cookie);
 });
 
 after(async () => {

@@ -4,37 +4,25 @@
 // shows the numbers and the stage to the lead's own workspace only.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { root, startWorker } from "./support/worker.mjs";
+import { startWorker } from "./support/worker.mjs";
+import { defaultEngineConfig, defaultPoints, engineConfigSeed, mqlThreshold } from "./support/engine.mjs";
 import { humanExtras } from "./support/forms.mjs";
 import { postJson, signUp } from "./support/auth.mjs";
 
-/**
- * The default model's form-submit points, read from the rule table in
- * shared/src/scoring/defaults.rs, so the expectation follows the rules, not the worker.
- */
-const formSubmitPoints = (() => {
-  const source = readFileSync(join(root, "shared/src/scoring/defaults.rs"), "utf8");
-  const m = source.match(/"form_submit",\s*"[^"]*",\s*FormSubmit,\s*None,\s*(-?\d+),/);
-  if (!m) throw new Error("no form_submit row in shared/src/scoring/defaults.rs");
-  return Number(m[1]);
-})();
+const formSubmitPoints = defaultPoints("form_submit");
 
 /**
  * `EngineConfig::korean_b2b_default()` as JSON (a shared unit test keeps this file equal
  * to it), with the MQL score threshold lowered to what one form submission earns.
  */
 const lowMqlConfig = (() => {
-  const config = JSON.parse(readFileSync(join(root, "tests/fixtures/engine-config-default.json"), "utf8"));
-  const mql = config.lifecycle.definitions.find((d) => d.stage === "mql");
-  const threshold = mql.criteria.find((c) => c.criterion === "min_total");
+  const config = defaultEngineConfig();
+  const threshold = mqlThreshold(config);
   assert.ok(threshold.points > formSubmitPoints, "the default MQL threshold is above one form submit");
   threshold.points = formSubmitPoints;
-  return JSON.stringify(config);
+  return config;
 })();
 
-const sql = (text) => `'${text.replaceAll("'", "''")}'`;
 
 // Two more workspaces with a default contact form each: one whose stored config makes
 // a single submission an MQL, and one whose stage_changes inserts fail (a trigger), to
@@ -46,8 +34,7 @@ INSERT INTO workspaces (id, name, created_at) VALUES
 INSERT INTO forms (id, workspace_id, name, thank_you_url, created_at) VALUES
   ('mql-form', 'ws-mql', 'Contact', NULL, '2026-11-24T00:00:00Z'),
   ('broken-form', 'ws-broken', 'Contact', NULL, '2026-11-24T00:00:00Z');
-INSERT INTO workspace_engine_config (workspace_id, config_json, version, updated_at)
-VALUES ('ws-mql', ${sql(lowMqlConfig)}, 2, '2026-11-24T00:00:00Z');
+${engineConfigSeed("ws-mql", lowMqlConfig)}
 CREATE TRIGGER fail_broken_history BEFORE INSERT ON stage_changes
 WHEN NEW.workspace_id = 'ws-broken'
 BEGIN SELECT RAISE(ABORT, 'stage history refused'); END;

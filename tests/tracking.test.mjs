@@ -11,16 +11,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { root, startWorker } from "./support/worker.mjs";
+import { defaultEngineConfig, defaultPoints, engineConfigSeed, mqlThreshold } from "./support/engine.mjs";
 import { humanExtras } from "./support/forms.mjs";
 import { postJson, signUp } from "./support/auth.mjs";
 
-/** Points of a rule in the default model, read from shared/src/scoring/defaults.rs. */
-function defaultPoints(ruleId) {
-  const source = readFileSync(join(root, "shared/src/scoring/defaults.rs"), "utf8");
-  const m = source.match(new RegExp(`"${ruleId}",\\s*"[^"]*",\\s*\\w+,\\s*(?:None|Some\\([^)]*\\)\\)),\\s*(-?\\d+),`));
-  if (!m) throw new Error(`no ${ruleId} row in shared/src/scoring/defaults.rs`);
-  return Number(m[1]);
-}
 const formSubmitPoints = defaultPoints("form_submit");
 const pricingPoints = defaultPoints("pricing_page");
 
@@ -30,21 +24,18 @@ const pricingPoints = defaultPoints("pricing_page");
  * the lead a `lead`, and one pricing page view afterwards makes it an MQL.
  */
 const lowMqlConfig = (() => {
-  const config = JSON.parse(readFileSync(join(root, "tests/fixtures/engine-config-default.json"), "utf8"));
-  const mql = config.lifecycle.definitions.find((d) => d.stage === "mql");
-  const threshold = mql.criteria.find((c) => c.criterion === "min_total");
+  const config = defaultEngineConfig();
+  const threshold = mqlThreshold(config);
   assert.ok(threshold.points > formSubmitPoints + pricingPoints, "the default MQL bar is above a post and a pricing view");
   threshold.points = formSubmitPoints + 1;
-  return JSON.stringify(config);
+  return config;
 })();
 
-const sql = (text) => `'${text.replaceAll("'", "''")}'`;
 const seed = `
 INSERT INTO workspaces (id, name, created_at) VALUES ('ws-mql', 'Low MQL bar', '2026-11-24T00:00:00Z');
 INSERT INTO forms (id, workspace_id, name, thank_you_url, created_at) VALUES
   ('mql-form', 'ws-mql', 'Contact', NULL, '2026-11-24T00:00:00Z');
-INSERT INTO workspace_engine_config (workspace_id, config_json, version, updated_at)
-VALUES ('ws-mql', ${sql(lowMqlConfig)}, 2, '2026-11-24T00:00:00Z');
+${engineConfigSeed("ws-mql", lowMqlConfig)}
 `;
 
 const SITE = "https://www.acme.co.kr";

@@ -8,12 +8,12 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { createServer as createNetServer } from "node:net";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { root, startWorker } from "./support/worker.mjs";
+import { startWorker } from "./support/worker.mjs";
+import { configWithMqlBar, engineConfigSeed } from "./support/engine.mjs";
 import { humanExtras } from "./support/forms.mjs";
 import { postJson, signUp } from "./support/auth.mjs";
 import { verifySignature } from "./support/webhooks.mjs";
+import { eventually, request } from "./support/http.mjs";
 
 // ---- The receiver ----------------------------------------------------------------
 
@@ -59,30 +59,12 @@ function closedPort() {
   });
 }
 
-/** Polls `check` until it returns something truthy; fails naming `what` after 45 s. */
-async function waitFor(what, check) {
-  const deadline = Date.now() + 45_000;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 // ---- The worker ------------------------------------------------------------------
 
 /**
  * `EngineConfig::korean_b2b_default()` with the MQL bar lowered to one form submission
  * (as tests/scoring.test.mjs does), so each captured lead also moves lead → mql by rule.
  */
-const lowMqlConfig = (() => {
-  const config = JSON.parse(readFileSync(join(root, "tests/fixtures/engine-config-default.json"), "utf8"));
-  const mql = config.lifecycle.definitions.find((d) => d.stage === "mql");
-  const threshold = mql.criteria.find((c) => c.criterion === "min_total");
-  threshold.points = 1;
-  return JSON.stringify(config);
-})();
 
 const sql = (text) => `'${text.replaceAll("'", "''")}'`;
 
@@ -96,8 +78,7 @@ const stranded = {
 
 function seed(hookUrl) {
   return `
-INSERT INTO workspace_engine_config (workspace_id, config_json, version, updated_at)
-VALUES ('default', ${sql(lowMqlConfig)}, 2, '2026-11-24T00:00:00Z');
+${engineConfigSeed("default", configWithMqlBar(1))}
 INSERT INTO webhook_endpoints (id, workspace_id, url, description, event_types, secret, active, created_at)
 VALUES ('${stranded.endpointId}', 'default', ${sql(`${hookUrl}/stranded`)}, 'seeded', '["handoff.rejected"]',
         '${stranded.secret}', 1, '2026-11-24T00:00:00Z');
@@ -131,18 +112,8 @@ after(async () => {
   await new Promise((ok) => (receiver ? receiver.close(ok) : ok()));
 });
 
-function api(method, path, { cookie, bearer, json } = {}) {
-  const headers = {};
-  if (cookie) headers.cookie = cookie;
-  if (bearer) headers.authorization = `Bearer ${bearer}`;
-  if (json !== undefined) headers["content-type"] = "application/json";
-  return fetch(`${worker.url}${path}`, {
-    method,
-    headers,
-    body: json === undefined ? undefined : JSON.stringify(json),
-    signal: AbortSignal.timeout(15_000),
-  });
-}
+const api = (method, path, options) => request(worker.url, method, path, options);
+const waitFor = (what, check) => eventually(what, check, 45_000);
 
 /** Sends a request, checks its status; returns the parsed body (or null). */
 async function expect(status, method, path, options) {

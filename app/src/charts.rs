@@ -10,6 +10,7 @@
 mod bars;
 mod calibration;
 mod columns;
+mod figure;
 mod stacked;
 mod table;
 pub mod text;

@@ -17,7 +17,7 @@ mod token;
 
 pub use cookie::{
     Credential, CredentialError, SESSION_COOKIE, clear_session_cookie, cookie_is_secure,
-    credential_from_headers, session_cookie,
+    cookie_value, credential_from_headers, session_cookie,
 };
 pub use encoding::{base64url, from_hex, hex};
 pub use invitation::{

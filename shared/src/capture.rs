@@ -10,7 +10,9 @@ mod turnstile;
 mod validate;
 
 pub(crate) use body::decode_component;
-pub use body::{BodyKind, DecodeError, FieldMap, MAX_BODY_BYTES, MAX_FIELDS, decode_body};
+pub use body::{
+    BodyKind, DecodeError, FieldMap, MAX_BODY_BYTES, MAX_FIELDS, decode_body, media_type,
+};
 pub use email::{EmailError, normalise_email};
 pub use idempotency::{
     IdSource, MAX_SUBMISSION_ID_CHARS, MIN_SUBMISSION_ID_CHARS, SubmissionId, SubmissionIdError,

@@ -5,9 +5,11 @@
 //! in one batch; the same functions run wherever a lead is changed, so every path gives
 //! the same numbers, stage moves and webhook events.
 
+mod people;
 mod submission;
 mod touches;
 
+pub use people::{on_applied, on_handoff_answer};
 pub use submission::{capture_survivorship, email_key, on_submission, on_submission_with_history};
 pub use touches::on_touches;
 

@@ -188,23 +188,11 @@ fn text_order(a: &str, b: &str) -> Ordering {
     }
 }
 
+/// Funnel order (`Stage::ALL`), stages unknown last.
 fn stage_rank(stage: Option<Stage>) -> usize {
-    const ORDER: [Stage; 11] = [
-        Stage::Subscriber,
-        Stage::Lead,
-        Stage::Mql,
-        Stage::Pql,
-        Stage::Sql,
-        Stage::Opportunity,
-        Stage::Customer,
-        Stage::Evangelist,
-        Stage::Nurture,
-        Stage::Recycled,
-        Stage::Disqualified,
-    ];
     stage
-        .and_then(|s| ORDER.iter().position(|o| *o == s))
-        .unwrap_or(ORDER.len())
+        .and_then(|s| Stage::ALL.iter().position(|o| *o == s))
+        .unwrap_or(Stage::ALL.len())
 }
 
 impl LeadTable {

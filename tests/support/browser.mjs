@@ -33,3 +33,12 @@ export async function launchBrowser({ locale = "en-US" } = {}) {
     },
   };
 }
+
+/**
+ * Gives `context` the session `cookie` (`lk_session=…`, as `signUp` returns it) for the
+ * worker at `url`, as the sign-in answer would have set it.
+ */
+export async function addSession(context, url, cookie) {
+  const [name, value] = cookie.split("=");
+  await context.addCookies([{ name, value, url, httpOnly: true, sameSite: "Lax" }]);
+}

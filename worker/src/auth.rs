@@ -14,7 +14,7 @@ use leadkit_shared::auth::{
     credential_from_headers, from_hex, hex, session_cookie, session_expires_at, session_state,
     validate_login, validate_signup,
 };
-use leadkit_shared::capture::{BodyKind, DecodeError, FieldError, FieldErrorCode, MAX_BODY_BYTES};
+use leadkit_shared::capture::{BodyKind, DecodeError, FieldErrorCode, MAX_BODY_BYTES};
 use serde::de::DeserializeOwned;
 use uuid::Uuid;
 use worker::{D1Database, Env, Request, Response, RouteContext};
@@ -256,12 +256,12 @@ async fn login(req: &mut Request, env: &Env) -> Result<Response, AppError> {
         Some(id) => {
             let role = store::auth::membership_role(&db, &user.id, id)
                 .await?
-                .ok_or_else(|| AppError::Invalid {
-                    fields: vec![FieldError::new(
+                .ok_or_else(|| {
+                    AppError::field(
                         "workspace_id",
                         FieldErrorCode::UnknownValue,
                         "workspace_id is not a workspace this account belongs to",
-                    )],
+                    )
                 })?;
             (id.clone(), role)
         }

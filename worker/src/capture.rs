@@ -13,7 +13,9 @@ mod pages;
 
 use futures_util::StreamExt;
 use leadkit_shared::api::{CaptureAccepted, SCHEMA_VERSION};
-use leadkit_shared::capture::{BodyKind, DecodeError, MAX_BODY_BYTES, SubmissionId, decode_body};
+use leadkit_shared::capture::{
+    BodyKind, DecodeError, MAX_BODY_BYTES, SubmissionId, decode_body, media_type,
+};
 use leadkit_shared::forms::{
     AcceptedSubmission, FormDefinition, SUBMISSION_ID_FIELD, SubmissionInput, SubmissionRejected,
     ThankYou, check_submission, consents_from_fields,
@@ -46,14 +48,7 @@ enum Encoding {
 
 impl Encoding {
     fn from_content_type(content_type: Option<&str>) -> Result<Self, DecodeError> {
-        let media_type = content_type
-            .unwrap_or("")
-            .split(';')
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_ascii_lowercase();
-        if media_type == "multipart/form-data" {
+        if media_type(content_type) == "multipart/form-data" {
             return Ok(Self::Multipart);
         }
         BodyKind::from_content_type(content_type).map(Self::Text)

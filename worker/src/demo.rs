@@ -6,7 +6,6 @@
 
 use leadkit_shared::api::SCHEMA_VERSION;
 use leadkit_shared::auth::Permission;
-use leadkit_shared::capture::{FieldError, FieldErrorCode};
 use leadkit_shared::demo::{MAX_DEMO_LEADS, demo_engine_config, demo_leads, seed_of};
 use leadkit_shared::engine::{Engine, config_diff};
 use leadkit_shared::forms::FormDefinition;
@@ -53,13 +52,10 @@ pub async fn handle_post_demo(mut req: Request, ctx: RouteContext<()>) -> worker
             let request: DemoRequest = read_json(&mut req).await?;
             let count = request.leads.unwrap_or(DEFAULT_DEMO_LEADS);
             if !(1..=MAX_DEMO_LEADS).contains(&count) {
-                return Err(AppError::Invalid {
-                    fields: vec![FieldError {
-                        field: "leads".into(),
-                        code: FieldErrorCode::InvalidDefinition,
-                        message: format!("leads must be from 1 to {MAX_DEMO_LEADS}"),
-                    }],
-                });
+                return Err(AppError::breaks_rule(
+                    "leads",
+                    format!("leads must be from 1 to {MAX_DEMO_LEADS}"),
+                ));
             }
             let db = store::database(&ctx.env)?;
             let ws = principal.workspace_id.clone();

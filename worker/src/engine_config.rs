@@ -6,7 +6,6 @@ use leadkit_shared::api::{
     EngineConfigHistory, EngineConfigView, MAX_CONFIG_NOTE_CHARS, SCHEMA_VERSION, SaveEngineConfig,
 };
 use leadkit_shared::auth::Permission;
-use leadkit_shared::capture::{FieldError, FieldErrorCode};
 use leadkit_shared::engine::{Engine, EngineError, config_diff};
 use worker::{Request, Response, RouteContext};
 
@@ -69,7 +68,7 @@ pub async fn handle_put_engine_config(
                 .map(str::trim)
                 .filter(|n| !n.is_empty());
             if note.is_some_and(|n| n.chars().count() > MAX_CONFIG_NOTE_CHARS) {
-                return Err(invalid(
+                return Err(AppError::breaks_rule(
                     "note",
                     format!("note must be at most {MAX_CONFIG_NOTE_CHARS} characters"),
                 ));
@@ -80,7 +79,7 @@ pub async fn handle_put_engine_config(
                     EngineError::Scoring(_) => "config.scoring",
                     EngineError::Lifecycle(_) => "config.lifecycle",
                 };
-                return Err(invalid(part, error.to_string()));
+                return Err(AppError::breaks_rule(part, error.to_string()));
             }
             let db = store::database(&ctx.env)?;
             let ws = &principal.workspace_id;
@@ -129,16 +128,6 @@ fn view(current: CurrentConfig) -> EngineConfigView {
         version: current.version,
         saved_at: current.saved_at,
         saved_by: current.saved_by,
-    }
-}
-
-fn invalid(field: &str, message: String) -> AppError {
-    AppError::Invalid {
-        fields: vec![FieldError {
-            field: field.to_owned(),
-            code: FieldErrorCode::InvalidDefinition,
-            message,
-        }],
     }
 }
 

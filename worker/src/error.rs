@@ -91,6 +91,19 @@ impl From<worker::Error> for AppError {
 }
 
 impl AppError {
+    /// A 422 naming one field and its problem.
+    pub fn field(field: &str, code: FieldErrorCode, message: impl Into<String>) -> Self {
+        Self::Invalid {
+            fields: vec![FieldError::new(field, code, message)],
+        }
+    }
+
+    /// A 422 naming `field` whose value breaks one of the endpoint's rules (a range, a
+    /// setting the engine cannot use).
+    pub fn breaks_rule(field: &str, message: impl Into<String>) -> Self {
+        Self::field(field, FieldErrorCode::InvalidDefinition, message)
+    }
+
     /// The HTTP status of this failure.
     pub fn status(&self) -> u16 {
         match self {

@@ -9,14 +9,12 @@ use leadkit_shared::api::{
     HandoffEntry, HandoffQueue, HandoffSettingsView, HandoffState, RepLoadView, SCHEMA_VERSION,
 };
 use leadkit_shared::auth::{Permission, Role};
-use leadkit_shared::capture::{FieldError, FieldErrorCode};
-use leadkit_shared::engine::{ChangeReason, Engine, EngineScratch};
+use leadkit_shared::engine::Engine;
 use leadkit_shared::handoff::{
     AnswerError, Answerer, HandoffAnswer, HandoffSettings, WaitReason, answer_handoff, sla_breached,
 };
-use leadkit_shared::lead_update::LeadUpdate;
-use leadkit_shared::model::{Actor, HandoffOutcome, LeadId, RepId};
-use leadkit_shared::webhooks::WebhookEvent;
+use leadkit_shared::lead_update::{LeadUpdate, on_handoff_answer};
+use leadkit_shared::model::{Actor, LeadId, RepId};
 use time::OffsetDateTime;
 use worker::{Env, Request, Response, RouteContext};
 
@@ -60,13 +58,7 @@ pub async fn handle_put_handoff_settings(
             principal.require(Permission::HandOffLeads, "change handoff settings")?;
             let settings: HandoffSettings = read_json(&mut req).await?;
             if let Err(problem) = settings.validate() {
-                return Err(AppError::Invalid {
-                    fields: vec![FieldError {
-                        field: problem.field(),
-                        code: FieldErrorCode::InvalidDefinition,
-                        message: problem.to_string(),
-                    }],
-                });
+                return Err(AppError::breaks_rule(&problem.field(), problem.to_string()));
             }
             let db = store::database(&ctx.env)?;
             store::handoff::save_settings(
@@ -302,32 +294,8 @@ async fn answer_one(
             now,
         )
         .map_err(answer_error)?;
-        let scores = engine.summarize(
-            &answered.lead,
-            None,
-            &stored.known.touches,
-            now,
-            &mut EngineScratch::default(),
-        );
-        let mut events = vec![match answered.handoff.outcome {
-            HandoffOutcome::Rejected { .. } => {
-                WebhookEvent::HandoffRejected(answered.handoff.clone())
-            }
-            _ => WebhookEvent::HandoffAccepted(answered.handoff.clone()),
-        }];
-        events.extend(answered.change.clone().map(WebhookEvent::LeadStageChanged));
-        let update = LeadUpdate {
-            lead: answered.lead,
-            created: false,
-            scores,
-            new_touches: Vec::new(),
-            changes: answered
-                .change
-                .into_iter()
-                .map(|c| (c, ChangeReason::Handoff))
-                .collect(),
-            events,
-        };
+        let handoff = answered.handoff.clone();
+        let update = on_handoff_answer(&engine, answered, &stored.known.touches, now);
         let mut statements = vec![store::handoff::state_guard(
             &db,
             handoff_id,
@@ -344,7 +312,7 @@ async fn answer_one(
                 at: now,
             },
         )?);
-        statements.push(store::handoff::answer_statement(&db, &answered.handoff)?);
+        statements.push(store::handoff::answer_statement(&db, &handoff)?);
         statements.extend(webhooks::outbox_statements(&db, ws, &update.events, now)?);
         match db.batch(statements).await {
             Ok(_) => {
@@ -397,16 +365,8 @@ async fn answerer(
 
 fn answer_error(error: AnswerError) -> AppError {
     match &error {
-        AnswerError::ReasonNotOffered { .. } | AnswerError::NoteTooLong => AppError::Invalid {
-            fields: vec![FieldError {
-                field: match error {
-                    AnswerError::NoteTooLong => "note".into(),
-                    _ => "reason".into(),
-                },
-                code: FieldErrorCode::InvalidDefinition,
-                message: error.to_string(),
-            }],
-        },
+        AnswerError::NoteTooLong => AppError::breaks_rule("note", error.to_string()),
+        AnswerError::ReasonNotOffered { .. } => AppError::breaks_rule("reason", error.to_string()),
         AnswerError::NotYours => AppError::Forbidden {
             role: "sales".into(),
             action: "answer another rep's handoff".into(),

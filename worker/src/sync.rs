@@ -8,16 +8,14 @@
 
 use leadkit_shared::api::{PushOutcome, PushRequest, PushResponse, PushResult, SCHEMA_VERSION};
 use leadkit_shared::auth::Permission;
-use leadkit_shared::capture::{FieldError, FieldErrorCode};
-use leadkit_shared::engine::{ChangeReason, Engine, EngineScratch};
+use leadkit_shared::engine::Engine;
 use leadkit_shared::forms::FormDefinition;
 use leadkit_shared::handoff::HandoffSettings;
-use leadkit_shared::lead_update::{KnownLead, LeadUpdate, on_touches};
+use leadkit_shared::lead_update::on_applied;
 use leadkit_shared::model::WorkspaceId;
 use leadkit_shared::sync::{
-    Admission, Effect, Operation, Rejection, StoredRegisters, admit, apply_to_lead, lead_of,
+    Admission, Operation, Rejection, StoredRegisters, admit, apply_to_lead, lead_of,
 };
-use leadkit_shared::webhooks::WebhookEvent;
 use uuid::Uuid;
 use worker::{Env, Request, Response, RouteContext};
 
@@ -48,40 +46,30 @@ pub async fn handle_post_sync_push(
     )
 }
 
-fn invalid(field: &str, message: String) -> AppError {
-    AppError::Invalid {
-        fields: vec![FieldError {
-            field: field.to_owned(),
-            code: FieldErrorCode::InvalidDefinition,
-            message,
-        }],
-    }
-}
-
 fn validate(push: &PushRequest) -> Result<(), AppError> {
     if push.schema_version != SCHEMA_VERSION {
-        return Err(invalid(
+        return Err(AppError::breaks_rule(
             "schema_version",
             format!("this server speaks schema version {SCHEMA_VERSION}"),
         ));
     }
     if push.operations.len() > MAX_PUSH_OPERATIONS {
-        return Err(invalid(
+        return Err(AppError::breaks_rule(
             "operations",
             format!("at most {MAX_PUSH_OPERATIONS} operations per push"),
         ));
     }
     for (i, op) in push.operations.iter().enumerate() {
         if op.replica != push.replica {
-            return Err(invalid(
+            return Err(AppError::breaks_rule(
                 &format!("operations[{i}].replica"),
-                "every operation must come from the pushing replica".into(),
+                "every operation must come from the pushing replica",
             ));
         }
         if i > 0 && op.seq <= push.operations[i - 1].seq {
-            return Err(invalid(
+            return Err(AppError::breaks_rule(
                 &format!("operations[{i}].seq"),
-                "operations must be sent in increasing sequence order".into(),
+                "operations must be sent in increasing sequence order",
             ));
         }
     }
@@ -217,14 +205,12 @@ async fn apply_one(cx: &Context<'_>, op: &Operation) -> Result<PushOutcome, AppE
                 // The lead belongs to the pusher's workspace, whatever the operation said.
                 applied.lead.workspace_id =
                     WorkspaceId(Uuid::parse_str(cx.workspace_id).unwrap_or(Uuid::nil()));
-                let update = update_of(
-                    cx,
-                    applied.lead,
-                    stored.as_ref(),
-                    applied.created,
-                    &applied.effect,
-                    now,
-                );
+                let stamps = std::mem::take(&mut applied.stamps);
+                let touches = stored
+                    .as_ref()
+                    .map(|s| s.known.touches.clone())
+                    .unwrap_or_default();
+                let update = on_applied(&cx.engine, applied, touches, now);
                 let id = update.lead.id.0.to_string();
                 statements = store::leads::write_statements(
                     &cx.db,
@@ -237,7 +223,7 @@ async fn apply_one(cx: &Context<'_>, op: &Operation) -> Result<PushOutcome, AppE
                         at: now,
                     },
                 )?;
-                statements.push(store::sync::stamps_statement(&cx.db, &id, &applied.stamps)?);
+                statements.push(store::sync::stamps_statement(&cx.db, &id, &stamps)?);
                 statements.extend(store::sync::record_statements(
                     &cx.db,
                     cx.workspace_id,
@@ -292,62 +278,4 @@ async fn retry_or_duplicate(
     Ok(Attempt::Retry {
         reason: error.to_string(),
     })
-}
-
-/// The lead update an applied operation makes: re-scored by the engine with the lead's
-/// touches; a stage move recorded as a person's, a new touch appended.
-fn update_of(
-    cx: &Context<'_>,
-    mut lead: leadkit_shared::model::Lead,
-    stored: Option<&store::leads::StoredLead>,
-    created: bool,
-    effect: &Effect,
-    now: time::OffsetDateTime,
-) -> LeadUpdate {
-    let touches = stored.map(|s| s.known.touches.clone()).unwrap_or_default();
-    match effect {
-        Effect::Touch(touch) => on_touches(
-            &cx.engine,
-            KnownLead { lead, touches },
-            vec![touch.clone()],
-            now,
-        ),
-        Effect::Stage(change) => {
-            let scores =
-                cx.engine
-                    .summarize(&lead, None, &touches, now, &mut EngineScratch::default());
-            lead.updated_at = now;
-            LeadUpdate {
-                lead,
-                created: false,
-                scores,
-                new_touches: Vec::new(),
-                changes: vec![(change.clone(), ChangeReason::Manual)],
-                events: vec![WebhookEvent::LeadStageChanged(change.clone())],
-            }
-        }
-        Effect::Fields if created => {
-            // Created like a captured lead: in the Lead stage, then wherever the rules
-            // move it, with the creation in its history.
-            let intake = cx.engine.intake(
-                &mut lead,
-                None,
-                &touches,
-                now,
-                &mut EngineScratch::default(),
-            );
-            let changes = intake.changes;
-            LeadUpdate {
-                events: vec![WebhookEvent::LeadCreated(
-                    leadkit_shared::webhooks::LeadCreated::from_lead(&lead, None),
-                )],
-                lead,
-                created: true,
-                scores: intake.scores,
-                new_touches: Vec::new(),
-                changes,
-            }
-        }
-        Effect::Fields => on_touches(&cx.engine, KnownLead { lead, touches }, Vec::new(), now),
-    }
 }

@@ -2,6 +2,7 @@
 //! form embed, the tracking snippet and `POST /t` all read, so a visitor's page views
 //! and form posts carry the same id and can be joined when the visitor identifies.
 
+use leadkit_shared::auth::cookie_value;
 use uuid::Uuid;
 use worker::{Request, Response};
 
@@ -17,11 +18,7 @@ const VISITOR_MAX_AGE_SECS: u32 = 365 * 24 * 60 * 60;
 /// comes first, as browsers order them.
 pub fn visitor_id(req: &Request) -> worker::Result<Option<Uuid>> {
     Ok(req.headers().get("cookie")?.and_then(|cookies| {
-        cookies
-            .split(';')
-            .filter_map(|c| c.trim().split_once('='))
-            .find(|(name, _)| *name == VISITOR_COOKIE)
-            .and_then(|(_, value)| Uuid::parse_str(value.trim()).ok())
+        cookie_value(&cookies, VISITOR_COOKIE).and_then(|value| Uuid::parse_str(value).ok())
     }))
 }
 

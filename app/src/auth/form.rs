@@ -65,7 +65,7 @@ pub fn AuthForm(
                 Err(AuthError::Refused { status: 401, .. }) => {
                     form_problem.try_set(Some(Text::WrongCredentials));
                 }
-                Err(AuthError::Refused { .. }) => {
+                Err(AuthError::Refused { .. } | AuthError::Unreadable { .. }) => {
                     form_problem.try_set(Some(Text::RequestFailed));
                 }
                 Err(AuthError::Network { .. }) => {

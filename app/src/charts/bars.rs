@@ -4,10 +4,9 @@
 
 use leptos::prelude::*;
 
-use super::table::{Cell, DataTable, Row};
-use super::text::ChartText;
+use super::figure::ChartFigure;
+use super::table::{Cell, Row};
 use super::{WIDTH, coord, scale};
-use crate::i18n::use_i18n;
 
 /// One bar: what it is, how long it is, and the number written for it.
 #[derive(Debug, Clone, PartialEq)]
@@ -88,7 +87,6 @@ pub fn BarChart(
     #[prop(optional, into)]
     tone: Option<&'static str>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let tone = tone.unwrap_or("bar-accent");
     let height = move || bars.with(|b| (b.len().max(1) as f64) * ROW);
     let shapes = move || {
@@ -136,30 +134,20 @@ pub fn BarChart(
             .collect()
     });
     view! {
-        <figure class="chart">
-            <svg
-                class="chart-svg"
-                viewBox=move || format!("0 0 {} {}", coord(WIDTH), coord(height()))
-                width="100%"
-                role="img"
-                aria-labelledby=format!("{id}-title {id}-desc")
-            >
-                <title id=format!("{id}-title")>{title}</title>
-                <desc id=format!("{id}-desc")>{desc}</desc>
-                {shapes}
-            </svg>
-            <details class="chart-table">
-                <summary>{i18n.text(ChartText::ShowTable)}</summary>
-                <DataTable
-                    caption=title
-                    headers=Signal::derive(move || {
-                        let (a, b) = headers.get();
-                        vec![a, b]
-                    })
-                    rows=table_rows
-                />
-            </details>
-        </figure>
+        <ChartFigure
+            id=id
+            svg_class="chart-svg"
+            view_box=Signal::derive(move || format!("0 0 {} {}", coord(WIDTH), coord(height())))
+            title=title
+            desc=desc
+            headers=Signal::derive(move || {
+                let (a, b) = headers.get();
+                vec![a, b]
+            })
+            rows=table_rows
+        >
+            {shapes}
+        </ChartFigure>
     }
 }
 

@@ -5,11 +5,10 @@
 use leadkit_shared::predictive::CalibrationBin;
 use leptos::prelude::*;
 
-use super::table::{Cell, DataTable, Row};
-use super::text::ChartText;
+use super::figure::ChartFigure;
+use super::table::{Cell, Row};
 use super::{WIDTH, coord};
 use crate::i18n::format::{number, percent};
-use crate::i18n::use_i18n;
 
 /// The plot's left edge (room for the axis's percentages) and size.
 const LEFT: f64 = 40.0;
@@ -60,7 +59,6 @@ pub fn CalibrationChart(
     #[prop(into)]
     headers: Signal<[String; 4]>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let dots = move || {
         let dots = layout_dots(&bins.get());
         let path = dots
@@ -114,38 +112,32 @@ pub fn CalibrationChart(
             .collect()
     });
     view! {
-        <figure class="chart">
-            <svg
-                class="chart-svg calibration"
-                viewBox=format!("0 0 {} {}", coord(WIDTH), coord(TOP + PLOT_H + BOTTOM))
-                width="100%"
-                role="img"
-                aria-labelledby=format!("{id}-title {id}-desc")
-            >
-                <title id=format!("{id}-title")>{title}</title>
-                <desc id=format!("{id}-desc")>{desc}</desc>
-                <rect x=coord(LEFT) y=coord(TOP) width=coord(PLOT_W) height=coord(PLOT_H) class="chart-frame" />
-                <line
-                    x1=coord(LEFT)
-                    y1=coord(TOP + PLOT_H)
-                    x2=coord(LEFT + PLOT_W)
-                    y2=coord(TOP)
-                    class="chart-diagonal"
-                />
-                {ticks}
-                <text x=coord(LEFT + PLOT_W / 2.0) y=coord(TOP + PLOT_H + 32.0) text-anchor="middle" class="chart-label">
-                    {move || axes.get().0}
-                </text>
-                <text x=coord(LEFT + 6.0) y=coord(TOP + 14.0) class="chart-label">
-                    {move || axes.get().1}
-                </text>
-                {dots}
-            </svg>
-            <details class="chart-table">
-                <summary>{i18n.text(ChartText::ShowTable)}</summary>
-                <DataTable caption=title headers=Signal::derive(move || headers.get().to_vec()) rows=table_rows />
-            </details>
-        </figure>
+        <ChartFigure
+            id=id
+            svg_class="chart-svg calibration"
+            view_box=format!("0 0 {} {}", coord(WIDTH), coord(TOP + PLOT_H + BOTTOM))
+            title=title
+            desc=desc
+            headers=Signal::derive(move || headers.get().to_vec())
+            rows=table_rows
+        >
+            <rect x=coord(LEFT) y=coord(TOP) width=coord(PLOT_W) height=coord(PLOT_H) class="chart-frame" />
+            <line
+                x1=coord(LEFT)
+                y1=coord(TOP + PLOT_H)
+                x2=coord(LEFT + PLOT_W)
+                y2=coord(TOP)
+                class="chart-diagonal"
+            />
+            {ticks}
+            <text x=coord(LEFT + PLOT_W / 2.0) y=coord(TOP + PLOT_H + 32.0) text-anchor="middle" class="chart-label">
+                {move || axes.get().0}
+            </text>
+            <text x=coord(LEFT + 6.0) y=coord(TOP + 14.0) class="chart-label">
+                {move || axes.get().1}
+            </text>
+            {dots}
+        </ChartFigure>
     }
 }
 

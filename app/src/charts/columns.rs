@@ -4,10 +4,9 @@
 use leptos::prelude::*;
 
 use super::bars::Bar;
-use super::table::{Cell, DataTable, Row};
-use super::text::ChartText;
+use super::figure::ChartFigure;
+use super::table::{Cell, Row};
 use super::{WIDTH, coord, scale};
-use crate::i18n::use_i18n;
 
 /// Height of the tallest column.
 const PLOT: f64 = 120.0;
@@ -78,7 +77,6 @@ pub fn ColumnChart(
     #[prop(into)]
     headers: Signal<(String, String)>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let shapes = move || {
         let columns = columns.get();
         let values: Vec<f64> = columns.iter().map(|c| c.value).collect();
@@ -113,31 +111,21 @@ pub fn ColumnChart(
             .collect()
     });
     view! {
-        <figure class="chart">
-            <svg
-                class="chart-svg"
-                viewBox=format!("0 0 {} {}", coord(WIDTH), coord(TOP + PLOT + BOTTOM))
-                width="100%"
-                role="img"
-                aria-labelledby=format!("{id}-title {id}-desc")
-            >
-                <title id=format!("{id}-title")>{title}</title>
-                <desc id=format!("{id}-desc")>{desc}</desc>
-                <line x1="0" x2=coord(WIDTH) y1=coord(TOP + PLOT) y2=coord(TOP + PLOT) class="chart-axis" />
-                {shapes}
-            </svg>
-            <details class="chart-table">
-                <summary>{i18n.text(ChartText::ShowTable)}</summary>
-                <DataTable
-                    caption=title
-                    headers=Signal::derive(move || {
-                        let (a, b) = headers.get();
-                        vec![a, b]
-                    })
-                    rows=table_rows
-                />
-            </details>
-        </figure>
+        <ChartFigure
+            id=id
+            svg_class="chart-svg"
+            view_box=format!("0 0 {} {}", coord(WIDTH), coord(TOP + PLOT + BOTTOM))
+            title=title
+            desc=desc
+            headers=Signal::derive(move || {
+                let (a, b) = headers.get();
+                vec![a, b]
+            })
+            rows=table_rows
+        >
+            <line x1="0" x2=coord(WIDTH) y1=coord(TOP + PLOT) y2=coord(TOP + PLOT) class="chart-axis" />
+            {shapes}
+        </ChartFigure>
     }
 }
 

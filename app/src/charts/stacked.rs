@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use super::table::{Cell, DataTable, Row};
+use super::figure::ChartFigure;
+use super::table::{Cell, Row};
 use super::text::ChartText;
 use super::{WIDTH, coord, scale};
 use crate::i18n::format::number;
@@ -176,25 +177,19 @@ pub fn StackedChart(
             .collect()
     });
     view! {
-        <figure class="chart">
-            <svg
-                class="chart-svg"
-                viewBox=format!("0 0 {} {}", coord(WIDTH), coord(TOP + PLOT + BOTTOM))
-                width="100%"
-                role="img"
-                aria-labelledby=format!("{id}-title {id}-desc")
-            >
-                <title id=format!("{id}-title")>{title}</title>
-                <desc id=format!("{id}-desc")>{desc}</desc>
-                <line x1="0" x2=coord(WIDTH) y1=coord(TOP + PLOT) y2=coord(TOP + PLOT) class="chart-axis" />
-                {shapes}
-            </svg>
-            <ul class="legend" aria-label=i18n.text(ChartText::Legend)>{legend}</ul>
-            <details class="chart-table">
-                <summary>{i18n.text(ChartText::ShowTable)}</summary>
-                <DataTable caption=title headers=table_headers rows=table_rows />
-            </details>
-        </figure>
+        <ChartFigure
+            id=id
+            svg_class="chart-svg"
+            view_box=format!("0 0 {} {}", coord(WIDTH), coord(TOP + PLOT + BOTTOM))
+            title=title
+            desc=desc
+            headers=table_headers
+            rows=table_rows
+            legend=view! { <ul class="legend" aria-label=i18n.text(ChartText::Legend)>{legend}</ul> }.into_any()
+        >
+            <line x1="0" x2=coord(WIDTH) y1=coord(TOP + PLOT) y2=coord(TOP + PLOT) class="chart-axis" />
+            {shapes}
+        </ChartFigure>
     }
 }
 

@@ -95,9 +95,19 @@ async fn send<B: Serialize, T: DeserializeOwned>(
     read(request.send().await.map_err(network)?).await
 }
 
+/// `POST path` without a body; any 2xx is success.
+pub async fn post_empty(path: &str) -> Result<(), ApiError> {
+    succeed(Request::post(path)).await
+}
+
 /// `DELETE path`; any 2xx is success.
 pub async fn delete(path: &str) -> Result<(), ApiError> {
-    let response = Request::delete(path).send().await.map_err(network)?;
+    succeed(Request::delete(path)).await
+}
+
+/// Sends `request` without a body; any 2xx is success, its body ignored.
+async fn succeed(request: RequestBuilder) -> Result<(), ApiError> {
+    let response = request.send().await.map_err(network)?;
     if response.ok() {
         Ok(())
     } else {

@@ -71,6 +71,13 @@ pub struct RejectedOp {
     pub reason: String,
 }
 
+/// Why a replica or operation id could not be made.
+pub fn no_crypto() -> StoreError {
+    StoreError::Io {
+        detail: "this browser has no Web Crypto to make ids with".into(),
+    }
+}
+
 /// An open handle on the app's database.
 pub struct LeadStore {
     db: Database,
@@ -142,39 +149,47 @@ impl LeadStore {
         Ok(tx.object_store(LEADS)?.get(id).serde()?.await?)
     }
 
-    /// Every stored touch.
-    pub async fn all_touches(&self) -> Result<Vec<Touch>, StoreError> {
-        let tx = self.db.transaction(TOUCHES).build()?;
+    /// Every record of object store `name`, in key order.
+    async fn all_of<T: DeserializeOwned>(&self, name: &str) -> Result<Vec<T>, StoreError> {
+        let tx = self.db.transaction(name).build()?;
         Ok(tx
-            .object_store(TOUCHES)?
+            .object_store(name)?
             .get_all()
             .serde()?
             .await?
             .collect::<Result<_, _>>()?)
     }
 
-    /// Every stored stage change, oldest first.
-    pub async fn all_stage_changes(&self) -> Result<Vec<StageHistoryEntry>, StoreError> {
-        let tx = self.db.transaction(STAGE_CHANGES).build()?;
+    /// The records of object store `name` that belong to one lead (its `by_lead` index).
+    async fn all_of_lead<T: DeserializeOwned>(
+        &self,
+        name: &str,
+        lead_id: &str,
+    ) -> Result<Vec<T>, StoreError> {
+        let tx = self.db.transaction(name).build()?;
         Ok(tx
-            .object_store(STAGE_CHANGES)?
-            .get_all()
-            .serde()?
-            .await?
-            .collect::<Result<_, _>>()?)
-    }
-
-    /// The touches of one lead, oldest first.
-    pub async fn touches_of(&self, lead_id: &str) -> Result<Vec<Touch>, StoreError> {
-        let tx = self.db.transaction(TOUCHES).build()?;
-        let mut touches: Vec<Touch> = tx
-            .object_store(TOUCHES)?
+            .object_store(name)?
             .index(BY_LEAD)?
             .get_all()
             .with_query::<String, _>(lead_id.to_owned())
             .serde()?
             .await?
-            .collect::<Result<_, _>>()?;
+            .collect::<Result<_, _>>()?)
+    }
+
+    /// Every stored touch.
+    pub async fn all_touches(&self) -> Result<Vec<Touch>, StoreError> {
+        self.all_of(TOUCHES).await
+    }
+
+    /// Every stored stage change, in id order.
+    pub async fn all_stage_changes(&self) -> Result<Vec<StageHistoryEntry>, StoreError> {
+        self.all_of(STAGE_CHANGES).await
+    }
+
+    /// The touches of one lead, oldest first.
+    pub async fn touches_of(&self, lead_id: &str) -> Result<Vec<Touch>, StoreError> {
+        let mut touches: Vec<Touch> = self.all_of_lead(TOUCHES, lead_id).await?;
         touches.sort_by(|a, b| a.at.cmp(&b.at).then(a.id.cmp(&b.id)));
         Ok(touches)
     }
@@ -184,15 +199,7 @@ impl LeadStore {
         &self,
         lead_id: &str,
     ) -> Result<Vec<StageHistoryEntry>, StoreError> {
-        let tx = self.db.transaction(STAGE_CHANGES).build()?;
-        let mut changes: Vec<StageHistoryEntry> = tx
-            .object_store(STAGE_CHANGES)?
-            .index(BY_LEAD)?
-            .get_all()
-            .with_query::<String, _>(lead_id.to_owned())
-            .serde()?
-            .await?
-            .collect::<Result<_, _>>()?;
+        let mut changes: Vec<StageHistoryEntry> = self.all_of_lead(STAGE_CHANGES, lead_id).await?;
         changes.sort_by_key(|c| c.id);
         Ok(changes)
     }
@@ -202,18 +209,7 @@ impl LeadStore {
         if let Some(state) = self.document::<ReplicaState>(REPLICA_KEY).await? {
             return Ok(state);
         }
-        let mut bytes = [0u8; 16];
-        let crypto = web_sys::window()
-            .and_then(|w| w.crypto().ok())
-            .ok_or_else(|| StoreError::Io {
-                detail: "no Web Crypto".into(),
-            })?;
-        crypto
-            .get_random_values_with_u8_array(&mut bytes)
-            .map_err(|e| StoreError::Io {
-                detail: format!("{e:?}"),
-            })?;
-        let replica = ReplicaId(uuid::Builder::from_random_bytes(bytes).into_uuid());
+        let replica = ReplicaId(crate::clock::random_uuid().ok_or_else(no_crypto)?);
         let state = ReplicaState {
             replica,
             clock: Clock::new(replica),
@@ -259,13 +255,7 @@ impl LeadStore {
 
     /// Operations not yet acknowledged by the server, oldest first.
     pub async fn pending(&self) -> Result<Vec<Operation>, StoreError> {
-        let tx = self.db.transaction(OUTBOX).build()?;
-        let mut ops: Vec<Operation> = tx
-            .object_store(OUTBOX)?
-            .get_all()
-            .serde()?
-            .await?
-            .collect::<Result<_, _>>()?;
+        let mut ops: Vec<Operation> = self.all_of(OUTBOX).await?;
         ops.sort_by_key(|op| op.seq);
         Ok(ops)
     }
@@ -291,13 +281,7 @@ impl LeadStore {
 
     /// Operations the server refused, with why.
     pub async fn rejected(&self) -> Result<Vec<RejectedOp>, StoreError> {
-        let tx = self.db.transaction(REJECTED).build()?;
-        Ok(tx
-            .object_store(REJECTED)?
-            .get_all()
-            .serde()?
-            .await?
-            .collect::<Result<_, _>>()?)
+        self.all_of(REJECTED).await
     }
 
     /// Forgets a refused operation once the user has seen it.
@@ -347,14 +331,7 @@ impl LeadStore {
 
     /// Every stored lead, in key order.
     pub async fn all_leads(&self) -> Result<Vec<LeadRecord>, StoreError> {
-        let tx = self.db.transaction(LEADS).build()?;
-        let leads: Vec<LeadRecord> = tx
-            .object_store(LEADS)?
-            .get_all()
-            .serde()?
-            .await?
-            .collect::<Result<_, _>>()?;
-        Ok(leads)
+        self.all_of(LEADS).await
     }
 
     /// The `seq` of the last lead pulled; 0 before the first pull.

@@ -2,10 +2,10 @@
 //! cursor (leads with their touches and stage history), so a pull interrupted by a lost
 //! connection resumes where it stopped.
 
-use gloo_net::http::Request;
-use leadkit_shared::api::{ErrorBody, LeadsPage, SCHEMA_VERSION};
+use leadkit_shared::api::{LeadsPage, SCHEMA_VERSION};
 use thiserror::Error;
 
+use super::api::{self, ApiError};
 use super::db::{LeadStore, StoreError};
 
 /// Leads asked for per request.
@@ -28,10 +28,16 @@ pub enum PullError {
     Store(#[from] StoreError),
 }
 
-impl From<gloo_net::Error> for PullError {
-    fn from(e: gloo_net::Error) -> Self {
-        Self::Network {
-            detail: e.to_string(),
+impl From<ApiError> for PullError {
+    fn from(e: ApiError) -> Self {
+        match e {
+            ApiError::Refused { status, body } => Self::Refused {
+                status,
+                message: body.message,
+            },
+            ApiError::Network { detail } | ApiError::Unreadable { detail } => {
+                Self::Network { detail }
+            }
         }
     }
 }
@@ -41,22 +47,8 @@ pub async fn pull_new_leads(store: &LeadStore) -> Result<usize, PullError> {
     let mut cursor = store.pull_cursor().await?;
     let mut pulled = 0;
     loop {
-        let response = Request::get("/api/leads")
-            .query([
-                ("after", cursor.to_string()),
-                ("limit", PAGE_SIZE.to_string()),
-            ])
-            .send()
-            .await?;
-        if !response.ok() {
-            let status = response.status();
-            let message = match response.json::<ErrorBody>().await {
-                Ok(body) => body.message,
-                Err(_) => response.status_text(),
-            };
-            return Err(PullError::Refused { status, message });
-        }
-        let page: LeadsPage = response.json().await?;
+        let page: LeadsPage =
+            api::get(&format!("/api/leads?after={cursor}&limit={PAGE_SIZE}")).await?;
         if page.schema_version != SCHEMA_VERSION {
             return Err(PullError::SchemaMismatch {
                 found: page.schema_version,

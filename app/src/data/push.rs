@@ -3,10 +3,10 @@
 //! and are kept with their reason to show the user — never dropped silently — and
 //! deferred ones stay to be sent again.
 
-use gloo_net::http::Request;
-use leadkit_shared::api::{ErrorBody, PushOutcome, PushRequest, PushResponse, SCHEMA_VERSION};
+use leadkit_shared::api::{PushOutcome, PushRequest, PushResponse, SCHEMA_VERSION};
 use leadkit_shared::sync::lead_of;
 
+use super::api;
 use super::db::{LeadStore, RejectedOp};
 use super::pull::PullError;
 
@@ -28,16 +28,7 @@ pub async fn push_pending(store: &LeadStore) -> Result<usize, PullError> {
             replica,
             operations: batch.clone(),
         };
-        let response = Request::post("/api/sync/push").json(&body)?.send().await?;
-        if !response.ok() {
-            let status = response.status();
-            let message = match response.json::<ErrorBody>().await {
-                Ok(body) => body.message,
-                Err(_) => response.status_text(),
-            };
-            return Err(PullError::Refused { status, message });
-        }
-        let answer: PushResponse = response.json().await?;
+        let answer: PushResponse = api::post("/api/sync/push", &body).await?;
         let mut done = Vec::new();
         let mut rejected = Vec::new();
         for (op, result) in batch.iter().zip(&answer.results) {

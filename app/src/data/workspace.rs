@@ -14,7 +14,8 @@ use leadkit_shared::table::LeadTable;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::db::{LeadStore, RejectedOp, StoreError, database_name};
+use super::api;
+use super::db::{LeadStore, RejectedOp, StoreError, database_name, no_crypto};
 use super::pull::{PullError, pull_new_leads};
 use super::push::push_pending;
 
@@ -112,51 +113,21 @@ impl Workspace {
         let Ok(store) = self.store().await else {
             return;
         };
-        let fetched = gloo_net::http::Request::get("/api/handoff/settings")
-            .send()
-            .await
-            .ok()
-            .filter(|r| r.ok());
-        let settings: Option<HandoffSettingsView> = match fetched {
-            Some(response) => response.json().await.ok(),
-            None => None,
-        };
-        let config = gloo_net::http::Request::get("/api/engine-config")
-            .send()
-            .await
-            .ok()
-            .filter(|r| r.ok());
-        let view: Option<EngineConfigView> = match config {
-            Some(response) => response.json().await.ok(),
-            None => None,
-        };
-        match view {
-            Some(view) => {
-                let _ = store.put_document(ENGINE_CONFIG_DOC, &view).await;
-                self.lifecycle.try_set(view.config.lifecycle);
-            }
-            None => {
-                if let Ok(Some(view)) = store.document::<EngineConfigView>(ENGINE_CONFIG_DOC).await
-                {
-                    self.lifecycle.try_set(view.config.lifecycle);
-                }
-            }
+        if let Some(view) =
+            fresh_or_cached::<EngineConfigView>(&store, "/api/engine-config", ENGINE_CONFIG_DOC)
+                .await
+        {
+            self.lifecycle.try_set(view.config.lifecycle);
         }
-        match settings {
-            Some(view) => {
-                let _ = store.put_document(HANDOFF_SETTINGS_DOC, &view).await;
-                self.reps.try_set(view.settings.reps.clone());
-                self.handoff_settings.try_set(Some(view));
-            }
-            None => {
-                if let Ok(Some(view)) = store
-                    .document::<HandoffSettingsView>(HANDOFF_SETTINGS_DOC)
-                    .await
-                {
-                    self.reps.try_set(view.settings.reps.clone());
-                    self.handoff_settings.try_set(Some(view));
-                }
-            }
+        if let Some(view) = fresh_or_cached::<HandoffSettingsView>(
+            &store,
+            "/api/handoff/settings",
+            HANDOFF_SETTINGS_DOC,
+        )
+        .await
+        {
+            self.reps.try_set(view.settings.reps.clone());
+            self.handoff_settings.try_set(Some(view));
         }
         store.close();
     }
@@ -178,7 +149,7 @@ impl Workspace {
         let mut refused = Vec::new();
         for (record, body) in edits {
             let op = Operation {
-                id: OpId(random_uuid()),
+                id: OpId(crate::clock::random_uuid().ok_or_else(no_crypto)?),
                 replica: replica.replica,
                 seq: replica.next_seq,
                 hlc: replica.clock.tick(now_ms),
@@ -369,11 +340,18 @@ async fn wait_for_next_pull(workspace: Workspace) {
     }
 }
 
-/// A random (v4) UUID from the browser's Web Crypto.
-fn random_uuid() -> uuid::Uuid {
-    let mut bytes = [0u8; 16];
-    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
-        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+/// The document at API `path`, kept locally under `doc` for offline visits; the copy
+/// kept before when the worker cannot answer.
+async fn fresh_or_cached<T: serde::Serialize + serde::de::DeserializeOwned>(
+    store: &LeadStore,
+    path: &str,
+    doc: &str,
+) -> Option<T> {
+    match api::get::<T>(path).await {
+        Ok(fresh) => {
+            let _ = store.put_document(doc, &fresh).await;
+            Some(fresh)
+        }
+        Err(_) => store.document::<T>(doc).await.ok().flatten(),
     }
-    uuid::Builder::from_random_bytes(bytes).into_uuid()
 }

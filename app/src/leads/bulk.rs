@@ -80,11 +80,7 @@ pub fn BulkActions(
             return;
         };
         let why = reason.get_untracked().trim().to_owned();
-        // The browser's clock: `OffsetDateTime::now_utc` has no clock on wasm32.
-        let at = time::OffsetDateTime::from_unix_timestamp_nanos(
-            js_sys::Date::now() as i128 * 1_000_000,
-        )
-        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+        let at = crate::clock::now();
         let edits = chosen_records()
             .into_iter()
             .filter(|r| r.stage != Some(to))

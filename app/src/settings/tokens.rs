@@ -12,7 +12,7 @@ use super::text::SettingsText;
 use crate::data::{ApiError, api};
 use crate::i18n::format::{date_time, local_offset};
 use crate::i18n::{tr, use_i18n};
-use crate::ui::{FieldProblem, UiText, refusal};
+use crate::ui::{ConfirmDelete, FieldProblem, UiText, refusal};
 
 /// The API tokens section.
 #[component]
@@ -65,23 +65,7 @@ fn TokenRow(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let offset = local_offset();
-    let confirming = RwSignal::new(false);
-    let problem = RwSignal::new(None::<UiText>);
     let id = token.id;
-    let revoke = move |_| {
-        if !confirming.get_untracked() {
-            confirming.set(true);
-            return;
-        }
-        spawn_local(async move {
-            match api::delete(&format!("/api/tokens/{id}")).await {
-                Ok(()) => on_changed.run(()),
-                Err(error) => {
-                    problem.try_set(Some(refusal(&error)));
-                }
-            }
-        });
-    };
     let (created, last_used, revoked, role) = (
         token.created_at,
         token.last_used_at,
@@ -104,11 +88,14 @@ fn TokenRow(
                 {move || i18n.t(if revoked { SettingsText::Revoked } else { SettingsText::TokenActive })}
             </span>
             <Show when=move || !revoked>
-                <button type="button" class="danger" data-testid="revoke-token" on:click=revoke>
-                    {move || i18n.t(if confirming.get() { SettingsText::ConfirmRevoke } else { SettingsText::Revoke })}
-                </button>
+                <ConfirmDelete
+                    path=format!("/api/tokens/{id}")
+                    label=Signal::derive(tr(SettingsText::Revoke))
+                    confirm=Signal::derive(tr(SettingsText::ConfirmRevoke))
+                    test_id="revoke-token"
+                    on_done=on_changed
+                />
             </Show>
-            <span class="form-error" role="alert">{move || problem.get().map(|p| i18n.t(p))}</span>
         </li>
     }
 }

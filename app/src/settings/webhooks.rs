@@ -19,7 +19,7 @@ use super::text::SettingsText;
 use crate::data::{ApiError, api};
 use crate::i18n::format::{date_time, local_offset};
 use crate::i18n::{tr, use_i18n};
-use crate::ui::{FieldProblem, UiText, refusal};
+use crate::ui::{ConfirmDelete, FieldProblem, UiText, refusal};
 
 /// What a list fetch holds: `None` while loading.
 type Loaded<T> = Option<Result<T, ApiError>>;
@@ -142,23 +142,6 @@ fn EndpointRow(
     on_changed: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let confirming = RwSignal::new(false);
-    let problem = RwSignal::new(None::<UiText>);
-    let id = endpoint.id;
-    let delete = move |_| {
-        if !confirming.get_untracked() {
-            confirming.set(true);
-            return;
-        }
-        spawn_local(async move {
-            match api::delete(&format!("/api/webhooks/{id}")).await {
-                Ok(()) => on_changed.run(()),
-                Err(error) => {
-                    problem.try_set(Some(refusal(&error)));
-                }
-            }
-        });
-    };
     let events = endpoint.event_types.clone();
     view! {
         <li class="endpoint" data-testid="webhook-row">
@@ -167,10 +150,13 @@ fn EndpointRow(
             <span class="detail">
                 {move || events.iter().map(|e| i18n.t(SettingsText::Event(*e))).collect::<Vec<_>>().join(", ")}
             </span>
-            <button type="button" class="danger" data-testid="delete-webhook" on:click=delete>
-                {move || i18n.t(if confirming.get() { SettingsText::ConfirmDelete } else { SettingsText::Delete })}
-            </button>
-            <span class="form-error" role="alert">{move || problem.get().map(|p| i18n.t(p))}</span>
+            <ConfirmDelete
+                path=format!("/api/webhooks/{}", endpoint.id)
+                label=Signal::derive(tr(SettingsText::Delete))
+                confirm=Signal::derive(tr(SettingsText::ConfirmDelete))
+                test_id="delete-webhook"
+                on_done=on_changed
+            />
         </li>
     }
 }

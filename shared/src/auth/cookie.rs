@@ -60,9 +60,15 @@ pub fn credential_from_headers(
 
 /// The value of the session cookie in a `Cookie` header.
 fn session_cookie_value(header: &str) -> Option<&str> {
+    cookie_value(header, SESSION_COOKIE)
+}
+
+/// The value of the first cookie called `name` in a `Cookie` header (browsers list the
+/// one with the most specific path first).
+pub fn cookie_value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
     header.split(';').find_map(|pair| {
-        let (name, value) = pair.trim().split_once('=')?;
-        (name == SESSION_COOKIE).then_some(value)
+        let (key, value) = pair.trim().split_once('=')?;
+        (key == name).then_some(value.trim())
     })
 }
 

@@ -28,13 +28,7 @@ impl BodyKind {
     /// `charset`.
     pub fn from_content_type(content_type: Option<&str>) -> Result<Self, DecodeError> {
         let raw = content_type.unwrap_or("").trim();
-        let media_type = raw
-            .split(';')
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_ascii_lowercase();
-        match media_type.as_str() {
+        match media_type(content_type).as_str() {
             "application/x-www-form-urlencoded" => Ok(Self::UrlEncoded),
             "application/json" => Ok(Self::Json),
             "" => Err(DecodeError::MissingContentType),
@@ -43,6 +37,18 @@ impl BodyKind {
             }),
         }
     }
+}
+
+/// The media type of a `Content-Type` header: lower-cased, without parameters such as
+/// `charset`, and empty when there is no header.
+pub fn media_type(content_type: Option<&str>) -> String {
+    content_type
+        .unwrap_or("")
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
 }
 
 /// Why a body could not be read as form fields.

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
 use super::calendar::WorkCalendar;
-use crate::model::{LeadId, Rep, RepId};
+use crate::model::{Handoff, HandoffId, HandoffOutcome, LeadId, Rep, RepId};
 use crate::text::fold;
 
 /// A lead waiting for a rep.
@@ -76,6 +76,20 @@ pub struct Assignment {
     /// The rep should make first contact by then (working hours only).
     #[serde(with = "time::serde::rfc3339")]
     pub sla_due: OffsetDateTime,
+}
+
+impl Assignment {
+    /// The handoff this assignment opens (`id` given by the store), made at `at`.
+    pub fn handoff(&self, id: HandoffId, at: OffsetDateTime) -> Handoff {
+        Handoff {
+            id,
+            lead_id: self.lead_id,
+            rep_id: self.rep_id,
+            at,
+            sla_due: self.sla_due,
+            outcome: HandoffOutcome::Pending,
+        }
+    }
 }
 
 /// Why a lead still waits.

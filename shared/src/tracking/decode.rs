@@ -17,7 +17,7 @@ use super::{
     MAX_EVENT_BYTES, MAX_EVENT_NAME_CHARS, MAX_FORM_ID_CHARS, MAX_PROP_NAME_CHARS,
     MAX_PROP_VALUE_CHARS, MAX_PROPS, MAX_TITLE_CHARS, MAX_URL_BYTES, MAX_UTM_CHARS, url,
 };
-use crate::capture::{FieldError, FieldErrorCode, decode_component};
+use crate::capture::{FieldError, FieldErrorCode, decode_component, media_type};
 use crate::model::Utm;
 
 /// The prefix of a custom property's flat name (`props.plan`).
@@ -42,13 +42,7 @@ impl EventEncoding {
     /// `charset`.
     pub fn from_content_type(content_type: Option<&str>) -> Result<Self, TrackError> {
         let raw = content_type.unwrap_or("").trim();
-        let media_type = raw
-            .split(';')
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_ascii_lowercase();
-        match media_type.as_str() {
+        match media_type(content_type).as_str() {
             "application/json" | "text/plain" => Ok(Self::Json),
             "application/x-www-form-urlencoded" => Ok(Self::UrlEncoded),
             "" => Err(TrackError::MissingContentType),

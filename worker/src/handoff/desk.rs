@@ -9,7 +9,7 @@ use leadkit_shared::api::HandoffState;
 use leadkit_shared::handoff::{
     HandoffSettings, QueuedLead, RepLoad, load_window, plan, queued_lead, waited_too_long,
 };
-use leadkit_shared::model::{Handoff, HandoffId, HandoffOutcome, Lead, LeadId};
+use leadkit_shared::model::{HandoffId, Lead, LeadId};
 use leadkit_shared::webhooks::{WaitingTooLong, WebhookEvent};
 use serde::{Deserialize, Serialize};
 use time::{Duration, OffsetDateTime};
@@ -197,14 +197,9 @@ async fn cycle(
                     assignment,
                     now,
                 )?);
-                events.push(WebhookEvent::HandoffAssigned(Handoff {
-                    id: HandoffId(row.uuid()?),
-                    lead_id: assignment.lead_id,
-                    rep_id: assignment.rep_id,
-                    at: now,
-                    sla_due: assignment.sla_due,
-                    outcome: HandoffOutcome::Pending,
-                }));
+                events.push(WebhookEvent::HandoffAssigned(
+                    assignment.handoff(HandoffId(row.uuid()?), now),
+                ));
             }
         }
         statements.extend(webhooks::outbox_statements(

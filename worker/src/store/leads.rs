@@ -35,8 +35,28 @@ struct StoredLeadRow {
     version: i64,
 }
 
-const SELECT_STORED: &str = "SELECT id, email, name, company, extra_json, captured_at, stage, \
-                             record_json, version FROM leads";
+/// The column a stored lead is looked up by.
+#[derive(Debug, Clone, Copy)]
+enum LeadKey {
+    Id,
+    EmailKey,
+}
+
+impl LeadKey {
+    /// The whole query: constant SQL per key, the value always bound.
+    fn query(self) -> &'static str {
+        match self {
+            Self::Id => {
+                "SELECT id, email, name, company, extra_json, captured_at, stage, record_json, \
+                 version FROM leads WHERE workspace_id = ?1 AND id = ?2"
+            }
+            Self::EmailKey => {
+                "SELECT id, email, name, company, extra_json, captured_at, stage, record_json, \
+                 version FROM leads WHERE workspace_id = ?1 AND email_key = ?2"
+            }
+        }
+    }
+}
 
 /// The workspace's lead with this e-mail dedupe key, if any.
 pub async fn lead_by_email_key(
@@ -44,17 +64,7 @@ pub async fn lead_by_email_key(
     workspace_id: &str,
     key: &str,
 ) -> Result<Option<StoredLead>, AppError> {
-    let row = db
-        .prepare(format!(
-            "{SELECT_STORED} WHERE workspace_id = ?1 AND email_key = ?2"
-        ))
-        .bind(&[JsValue::from_str(workspace_id), JsValue::from_str(key)])?
-        .first::<StoredLeadRow>(None)
-        .await?;
-    match row {
-        Some(row) => Ok(Some(stored(db, workspace_id, row).await?)),
-        None => Ok(None),
-    }
+    lead_by(db, workspace_id, LeadKey::EmailKey, key).await
 }
 
 /// The workspace's lead with this id, if any.
@@ -63,11 +73,18 @@ pub async fn lead_by_id(
     workspace_id: &str,
     lead_id: &str,
 ) -> Result<Option<StoredLead>, AppError> {
+    lead_by(db, workspace_id, LeadKey::Id, lead_id).await
+}
+
+async fn lead_by(
+    db: &D1Database,
+    workspace_id: &str,
+    key: LeadKey,
+    value: &str,
+) -> Result<Option<StoredLead>, AppError> {
     let row = db
-        .prepare(format!(
-            "{SELECT_STORED} WHERE workspace_id = ?1 AND id = ?2"
-        ))
-        .bind(&[JsValue::from_str(workspace_id), JsValue::from_str(lead_id)])?
+        .prepare(key.query())
+        .bind(&[JsValue::from_str(workspace_id), JsValue::from_str(value)])?
         .first::<StoredLeadRow>(None)
         .await?;
     match row {
