@@ -8,9 +8,12 @@ use leptos_router::path;
 
 use crate::auth::{AuthForm, Session, forget_workspace, remember_workspace, sign_out};
 use crate::data::provide_workspace;
+use crate::engine_config::provide_config_editor;
 use crate::i18n::{Text, provide_i18n};
+use crate::icp::IcpPage;
 use crate::lead_detail::LeadDetailPage;
 use crate::leads::LeadsPage;
+use crate::scoring::ScoringPage;
 use crate::shell::{Nav, SyncBadge};
 
 /// The whole app.
@@ -97,6 +100,9 @@ fn WorkspaceView(
     on_signed_out: Callback<()>,
 ) -> impl IntoView {
     provide_workspace(workspace_id, me, on_signed_out);
+    // One draft of the engine configuration for both editors, so an edit survives a
+    // switch between them until it is saved or discarded.
+    provide_config_editor();
     view! {
         <div class="workspace">
             <Nav />
@@ -106,6 +112,8 @@ fn WorkspaceView(
                     <Route path=path!("/") view=LeadsPage />
                     <Route path=path!("/leads") view=LeadsPage />
                     <Route path=path!("/leads/:id") view=LeadDetailPage />
+                    <Route path=path!("/icp") view=IcpPage />
+                    <Route path=path!("/scoring") view=ScoringPage />
                 </Routes>
             </main>
         </div>

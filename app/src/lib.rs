@@ -1,13 +1,17 @@
 //! leadkit's lead workspace: a Leptos app rendered in the browser. IndexedDB holds the
 //! team's leads, so the app reads locally and only syncs over the network. One module
-//! per view (`leads`, `lead_detail` …), the frame in `shell`, the data in `data`.
+//! per view (`leads`, `lead_detail`, `icp`, `scoring` …), the frame in `shell`, the data
+//! in `data`, the engine configuration both editors share in `engine_config`.
 
 pub mod app;
 pub mod auth;
 pub mod data;
+pub mod engine_config;
 pub mod i18n;
+pub mod icp;
 pub mod lead_detail;
 pub mod leads;
+pub mod scoring;
 pub mod shell;
 
 use wasm_bindgen::prelude::wasm_bindgen;

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use leadkit_shared::api::{HandoffSettingsView, LeadRecord, MeResponse};
+use leadkit_shared::handoff::HandoffSettings;
 use leadkit_shared::model::Rep;
 use leadkit_shared::table::LeadTable;
 use leptos::prelude::*;
@@ -116,6 +117,18 @@ impl Workspace {
             }
         }
         store.close();
+    }
+
+    /// The workspace's handoff settings as last fetched (kept on this device), if ever.
+    pub async fn handoff_settings(&self) -> Option<HandoffSettings> {
+        let store = self.store().await.ok()?;
+        let view = store
+            .document::<HandoffSettingsView>(HANDOFF_SETTINGS_DOC)
+            .await
+            .ok()
+            .flatten();
+        store.close();
+        view.map(|v| v.settings)
     }
 
     /// The lead with this id, from memory.

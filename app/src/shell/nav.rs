@@ -7,7 +7,11 @@ use super::text::ShellText;
 use crate::i18n::use_i18n;
 
 /// The views, in menu order: path, name, and a one-character icon for the phone bar.
-pub const VIEWS: &[(&str, ShellText, &str)] = &[("/leads", ShellText::Leads, "◎")];
+pub const VIEWS: &[(&str, ShellText, &str)] = &[
+    ("/leads", ShellText::Leads, "◎"),
+    ("/icp", ShellText::Icp, "◇"),
+    ("/scoring", ShellText::Scoring, "△"),
+];
 
 /// The menu.
 #[component]
