@@ -51,11 +51,17 @@ const text = (page, testid) => page.locator(`[data-testid=${testid}]`).first().t
 
 /** Waits until the element's text equals `expected` (the what-if recounts asynchronously). */
 async function waitText(page, testid, expected) {
-  await page.waitForFunction(
-    ([id, want]) => document.querySelector(`[data-testid="${id}"]`)?.textContent.trim() === want,
-    [testid, expected],
-    { timeout: 20_000 },
-  );
+  try {
+    await page.waitForFunction(
+      ([id, want]) => document.querySelector(`[data-testid="${id}"]`)?.textContent.trim() === want,
+      [testid, expected],
+      { timeout: 20_000 },
+    );
+  } catch (e) {
+    const seen = await page.evaluate((id) => document.querySelector(`[data-testid="${id}"]`)?.textContent, testid);
+    const main = await page.evaluate(() => document.querySelector("main")?.innerText.slice(0, 600));
+    throw new Error(`${testid}: wanted ${JSON.stringify(expected)}, saw ${JSON.stringify(seen)}\n${main}`, { cause: e });
+  }
 }
 
 before(async () => {
@@ -91,6 +97,8 @@ test("dragging the MQL threshold changes the what-if numbers; saving makes versi
   // The defaults: MQL at 50 total points. Each captured lead has 5 (the form submission)
   // and consented, so every lead meets Lead's criteria and none meets MQL's.
   await waitText(page, "meets-now-lead", "3");
+  // They were captured just now: they entered Lead this last week, not before.
+  await waitText(page, "last-week-lead", "3");
   await waitText(page, "meets-now-mql", "0");
   assert.equal(await page.inputValue("[data-testid=threshold-number]"), "50");
   assert.match(await text(page, "whatif-summary"), /^MQL at 50\+: 0 meet it now, 0 entered last week/);

@@ -50,13 +50,17 @@ pub fn WhatIfPanel() -> impl IntoView {
     let problem = RwSignal::new(None::<WhatIfProblem>);
     let generation = StoredValue::new(0u64);
 
-    // The leads and their touches, read from IndexedDB once per change of the data.
+    // The leads and their touches, read from IndexedDB once per change of the data. Reads
+    // can finish out of order; only the latest one's result is kept.
+    let loads = StoredValue::new(0u64);
     Effect::new(move |_| {
         workspace.revision.track();
         if !workspace.loaded.get() {
             return;
         }
         let records = workspace.leads.get_untracked();
+        loads.update_value(|g| *g += 1);
+        let mine = loads.get_value();
         loading.set(true);
         spawn_local(async move {
             let touches = match workspace.store().await {
@@ -67,16 +71,25 @@ pub fn WhatIfPanel() -> impl IntoView {
                 }
                 Err(_) => Vec::new(),
             };
+            if loads.try_get_value() != Some(mine) {
+                return;
+            }
             base.try_set(Some(Arc::new(WhatIfBase::new(&records, touches))));
             loading.try_set(false);
         });
     });
     // The reps and calendar the plan uses: the workspace's handoff settings as kept on
     // this device, or the defaults with the reps the workspace knows.
+    let settings_loads = StoredValue::new(0u64);
     Effect::new(move |_| {
         let reps = workspace.reps.get();
+        settings_loads.update_value(|g| *g += 1);
+        let mine = settings_loads.get_value();
         spawn_local(async move {
             let mut loaded = workspace.handoff_settings().await.unwrap_or_default();
+            if settings_loads.try_get_value() != Some(mine) {
+                return;
+            }
             if loaded.reps.is_empty() {
                 loaded.reps = reps;
             }

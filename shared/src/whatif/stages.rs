@@ -4,8 +4,9 @@
 //! the snapshots are built, except each stage's top-level total threshold ("total ≥ 50"),
 //! which is left open so a slider can move it and recount without evaluating anything.
 //!
-//! Field and consent criteria read the lead as it is now (its history of field edits is
-//! not kept); score and event criteria are evaluated as of each week's end.
+//! A lead counts from its creation on. Field and consent criteria read the lead as it is
+//! now (its history of field edits is not kept); score and event criteria are evaluated
+//! as of each week's end.
 
 use std::ops::Range;
 
@@ -138,6 +139,10 @@ impl StageSnapshots {
                 persona: persona.map(|p| (*p).to_owned()),
             };
             for (w, at) in scores.week_ends.iter().enumerate() {
+                // Not yet a lead: it meets nothing, whatever its fields say now.
+                if lead.created_at > *at {
+                    continue;
+                }
                 summary.total = scores.totals[i * weeks + w];
                 summary.engagement = summary.total - fit_points;
                 let ctx = LeadContext::new(lead, account, lead_touches, &summary);
@@ -336,6 +341,9 @@ mod tests {
                 let account = data.account_of_lead(i);
                 let touches = data.touches_of_lead(i);
                 let first = weeks.iter().position(|at| {
+                    if lead.created_at > *at {
+                        return false;
+                    }
                     let mut scratch = crate::engine::EngineScratch::default();
                     let scores = engine.summarize(lead, account, touches, *at, &mut scratch);
                     let ctx = LeadContext::new(lead, account, touches, &scores);
@@ -352,6 +360,22 @@ mod tests {
         // The generated base reaches MQL at 20 points in some weeks.
         let mql = entries.iter().find(|e| e.stage == Stage::Mql).unwrap();
         assert!(mql.entries.per_week.iter().sum::<u32>() > 0, "{mql:?}");
+        // Leads created during the window enter Lead (consent and a company, which
+        // they had from the start) in their creation week, not before.
+        let created_late = data
+            .leads
+            .iter()
+            .filter(|l| l.created_at > weeks[0])
+            .count();
+        assert!(
+            created_late > 0,
+            "the fixture creates leads during the window"
+        );
+        let lead = entries.iter().find(|e| e.stage == Stage::Lead).unwrap();
+        assert!(
+            lead.entries.already as usize <= data.leads.len() - created_late,
+            "{lead:?}"
+        );
     }
 
     #[test]
