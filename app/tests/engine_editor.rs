@@ -464,8 +464,10 @@ fn the_what_if_recounts_as_the_threshold_moves() {
     let base = Arc::new(WhatIfBase::new(&records, touches));
     let mut config = EngineConfig::korean_b2b_default();
     let whatif = WhatIf::build(base.clone(), &config, NOW).unwrap();
-    let mut settings = HandoffSettings::default();
-    settings.reps = vec![rep(1, "이영업", 5), rep(2, "박세일즈", 3)];
+    let settings = HandoffSettings {
+        reps: vec![rep(1, "이영업", 5), rep(2, "박세일즈", 3)],
+        ..HandoffSettings::default()
+    };
 
     let high = whatif.numbers(&config, SLIDER_STAGE, &settings);
     set_threshold(&mut config, SLIDER_STAGE, 10);

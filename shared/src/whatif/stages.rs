@@ -439,17 +439,19 @@ mod tests {
 
     #[test]
     fn next_week_plans_from_monday_with_the_settings_reps() {
-        let mut settings = HandoffSettings::default();
-        settings.reps = vec![Rep {
-            id: RepId(Uuid::from_u128(1)),
-            name: "이영업".into(),
-            email: "sales@leadkit.kr".into(),
-            capacity_per_day: 2,
-            capacity_per_week: 6,
-            territories: vec![],
-            segments: vec![],
-            active: true,
-        }];
+        let settings = HandoffSettings {
+            reps: vec![Rep {
+                id: RepId(Uuid::from_u128(1)),
+                name: "이영업".into(),
+                email: "sales@leadkit.kr".into(),
+                capacity_per_day: 2,
+                capacity_per_week: 6,
+                territories: vec![],
+                segments: vec![],
+                active: true,
+            }],
+            ..HandoffSettings::default()
+        };
         let data = generate(&DatasetSpec::new(3, 10, NOW));
         let inflow: Vec<QueuedLead> = data.leads.iter().map(|l| queued_lead(l, 60, NOW)).collect();
         // 2026-11-24 is a Tuesday: the week planned starts Monday 11-30, five working
