@@ -17,8 +17,8 @@ pub use api::{ConfigApiError, fetch_config, fetch_history, save_config};
 pub use editor::{ConfigEditor, LoadState, provide_config_editor, use_config_editor};
 pub use history::HistoryPanel;
 pub use inputs::{
-    EditField, InputProblem, join_list, parse_decimal, parse_optional_decimal, parse_whole,
-    split_list,
+    EditField, InputProblem, SelectField, join_list, parse_decimal, parse_optional_decimal,
+    parse_whole, split_list,
 };
 pub use paths::{describe_path, show_value};
 pub use problems::{Anchor, Part, Problem, ProblemText, RuleList, problem_of};

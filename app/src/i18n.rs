@@ -223,6 +223,15 @@ impl I18n {
         text.translate(self.locale.get())
     }
 
+    /// A text in the current language as a signal. Every translated text node or
+    /// attribute given one renders through the same `Signal<String>` code, where a
+    /// closure of its own would instantiate the renderer once more (that adds up to
+    /// hundreds of kilobytes of wasm over a view with many labels).
+    pub fn tr(&self, text: impl Translate + Send + Sync + 'static) -> Signal<String> {
+        let locale = self.locale;
+        Signal::derive(move || text.translate(locale.get()))
+    }
+
     /// Switches the language and remembers the choice on this device.
     pub fn switch(&self) {
         let next = self.locale.get_untracked().other();

@@ -22,8 +22,8 @@ pub fn HistoryPanel() -> impl IntoView {
     });
     view! {
         <section class="card history" aria-labelledby="history-title" data-testid="history">
-            <h3 id="history-title">{move || i18n.t(ConfigText::HistoryTitle)}</h3>
-            <p class="muted">{move || i18n.t(ConfigText::HistoryIntro)}</p>
+            <h3 id="history-title">{i18n.tr(ConfigText::HistoryTitle)}</h3>
+            <p class="muted">{i18n.tr(ConfigText::HistoryIntro)}</p>
             <Suspense fallback=move || view! { <p class="empty">{i18n.t(ConfigText::Loading)}</p> }>
                 {move || history.get().map(|result| match result {
                     Err(why) => view! { <p class="error">{i18n.t(ConfigText::HistoryFailed(why))}</p> }.into_any(),
@@ -56,7 +56,7 @@ fn VersionEntry(
     let note = version.note.clone();
     let changes = version.changes.clone();
     let change_list = if changes.is_empty() {
-        view! { <p class="muted">{move || i18n.t(ConfigText::NoChangeRecorded)}</p> }.into_any()
+        view! { <p class="muted">{i18n.tr(ConfigText::NoChangeRecorded)}</p> }.into_any()
     } else {
         view! {
             <ul class="changes">
@@ -94,7 +94,7 @@ fn VersionEntry(
     view! {
         <li class="version" data-testid="history-version">
             <p class="version-head">
-                <strong>{move || i18n.t(ConfigText::Version(number))}</strong>
+                <strong>{i18n.tr(ConfigText::Version(number))}</strong>
                 <span class="who">
                     {move || match who.clone() {
                         Some(name) => i18n.t(ConfigText::ByWhom(name)),

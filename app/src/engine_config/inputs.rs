@@ -154,3 +154,46 @@ pub fn EditField(
         </label>
     }
 }
+
+/// A labelled select over `options` (value, label), showing `value` as chosen. One
+/// component for every select of the editors keeps the wasm small.
+#[component]
+pub fn SelectField(
+    /// What the select is for.
+    #[prop(into)]
+    label: Signal<String>,
+    /// The options: each value and its label.
+    #[prop(into)]
+    options: Signal<Vec<(String, String)>>,
+    /// The value of the chosen option.
+    #[prop(into)]
+    value: Signal<String>,
+    /// Called with the value chosen.
+    on_change: Callback<String>,
+    /// The select's id (unique in the page).
+    #[prop(into)]
+    id: String,
+    /// The `data-testid` of the select, for end-to-end tests.
+    #[prop(optional, into)]
+    testid: Option<String>,
+) -> impl IntoView {
+    let label_for = id.clone();
+    view! {
+        <label class="edit-field" for=label_for>
+            <span class="label">{label}</span>
+            <select id=id data-testid=testid on:change=move |ev| on_change.run(event_target_value(&ev))>
+                {move || {
+                    let current = value.get();
+                    options
+                        .get()
+                        .into_iter()
+                        .map(|(v, text)| {
+                            let selected = v == current;
+                            view! { <option value=v selected=selected>{text}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </label>
+    }
+}

@@ -114,7 +114,7 @@ pub fn SaveBar() -> impl IntoView {
 
     view! {
         <section class="card save-bar" aria-labelledby="save-title">
-            <h3 id="save-title" class="visually-hidden">{move || i18n.t(ConfigText::Save)}</h3>
+            <h3 id="save-title" class="visually-hidden">{i18n.tr(ConfigText::Save)}</h3>
             <p class="save-status" data-testid="save-status">
                 <span>{status}</span>
                 " "
@@ -122,13 +122,13 @@ pub fn SaveBar() -> impl IntoView {
             </p>
             {move || (editor.state.get() == LoadState::Cached).then(|| view! { <p class="muted">{i18n.t(ConfigText::Cached)}</p> })}
             <label class="edit-field note" for="config-note">
-                <span class="label">{move || i18n.t(ConfigText::Note)}</span>
+                <span class="label">{i18n.tr(ConfigText::Note)}</span>
                 <textarea
                     id="config-note"
                     data-testid="config-note"
                     rows="2"
                     maxlength=MAX_CONFIG_NOTE_CHARS.to_string()
-                    placeholder=move || i18n.t(ConfigText::NoteHint)
+                    placeholder=i18n.tr(ConfigText::NoteHint)
                     aria-invalid=move || note_problem().is_some().to_string()
                     prop:value=move || note.get()
                     on:input=move |ev| note.set(event_target_value(&ev))
@@ -152,17 +152,17 @@ pub fn SaveBar() -> impl IntoView {
                         editor.discard();
                     }
                 >
-                    {move || i18n.t(ConfigText::Discard)}
+                    {i18n.tr(ConfigText::Discard)}
                 </button>
             </div>
             <Show when=move || dirty.get() && blocked()>
-                <p class="field-error">{move || i18n.t(ConfigText::FixProblems)}</p>
+                <p class="field-error">{i18n.tr(ConfigText::FixProblems)}</p>
             </Show>
             <div class="save-outcome" role="status" aria-live="polite" data-testid="save-outcome">
                 {move || message().map(|m| view! { <p class:error=is_error>{m}</p> })}
                 <Show when=move || outcome.get() == Some(Outcome::Conflict)>
                     <button class="secondary" data-testid="reload-config" on:click=reload>
-                        {move || i18n.t(ConfigText::Reload)}
+                        {i18n.tr(ConfigText::Reload)}
                     </button>
                 </Show>
             </div>

@@ -184,7 +184,7 @@ pub fn TierCountsPanel() -> impl IntoView {
 
     view! {
         <section class="card tier-counts" aria-labelledby="tier-counts-title">
-            <h3 id="tier-counts-title">{move || i18n.t(IcpText::CountsTitle)}</h3>
+            <h3 id="tier-counts-title">{i18n.tr(IcpText::CountsTitle)}</h3>
             <p class="muted">
                 {move || i18n.t(IcpText::Leads(sizes.get().0))}
                 " "

@@ -10,7 +10,9 @@ use super::draft::{
     FIELDS, OpKind, OperatorDraft, draft_of, field_from_name, operator_of, operators_for, refit,
 };
 use super::text::IcpText;
-use crate::engine_config::{Anchor, ConfigText, EditField, parse_whole, use_config_editor};
+use crate::engine_config::{
+    Anchor, ConfigText, EditField, SelectField, parse_whole, use_config_editor,
+};
 use crate::i18n::use_i18n;
 
 /// The criterion at `criterion` of the persona at `persona`.
@@ -100,50 +102,41 @@ pub fn CriterionRow(
     };
     let error_id = format!("{id}-error");
 
-    let field_options = move || {
+    let field_options = Signal::derive(move || {
         let current = field.get();
         let mut fields: Vec<Field> = FIELDS.to_vec();
         if !fields.contains(&current) {
-            fields.push(current.clone());
+            fields.push(current);
         }
         fields
             .into_iter()
-            .map(|f| {
-                let selected = f == current;
-                let name = field_name(&f);
-                view! { <option value=name selected=selected>{i18n.t(IcpText::FieldName(f))}</option> }
-            })
-            .collect_view()
-    };
-    let op_options = move || {
-        let current = op_kind.get();
+            .map(|f| (field_name(&f), i18n.t(IcpText::FieldName(f))))
+            .collect::<Vec<_>>()
+    });
+    let op_options = Signal::derive(move || {
         operators_for(&field.get())
             .iter()
-            .map(|op| {
-                view! {
-                    <option value=op.name() selected=*op == current>{i18n.t(IcpText::Op(*op))}</option>
-                }
-            })
-            .collect_view()
-    };
+            .map(|op| (op.name().to_owned(), i18n.t(IcpText::Op(*op))))
+            .collect::<Vec<_>>()
+    });
     let on_field = {
         let apply = apply.clone();
-        move |ev| {
-            if let Some(next_field) = field_from_name(&event_target_value(&ev)) {
+        Callback::new(move |name: String| {
+            if let Some(next_field) = field_from_name(&name) {
                 let next = refit(&next_field, &draft.get_untracked());
                 apply(next_field, next);
             }
-        }
+        })
     };
     let on_op = {
         let apply = apply.clone();
-        move |ev| {
-            if let Some(kind) = OpKind::from_name(&event_target_value(&ev)) {
+        Callback::new(move |name: String| {
+            if let Some(kind) = OpKind::from_name(&name) {
                 let mut next = draft.get_untracked();
                 next.kind = kind;
                 apply(field.get_untracked(), next);
             }
-        }
+        })
     };
     let value_inputs = {
         let apply = apply.clone();
@@ -166,19 +159,30 @@ pub fn CriterionRow(
             };
             let invalid = move || typed.get().is_some().to_string();
             match kind {
-                OpKind::Equals if field_kind == FieldKind::Bool => view! {
-                    <label class="edit-field" for=format!("{id}-value")>
-                        <span class="label">{i18n.t(IcpText::Value)}</span>
-                        <select
+                OpKind::Equals if field_kind == FieldKind::Bool => {
+                    let apply = apply.clone();
+                    view! {
+                        <SelectField
+                            label=i18n.tr(IcpText::Value)
                             id=format!("{id}-value")
-                            on:change=set(|d, v| d.value = v)
-                        >
-                            <option value="true" selected=draft.with_untracked(|d| d.value == "true")>{i18n.t(IcpText::Yes)}</option>
-                            <option value="false" selected=draft.with_untracked(|d| d.value != "true")>{i18n.t(IcpText::No)}</option>
-                        </select>
-                    </label>
+                            options=Signal::derive(move || {
+                                vec![
+                                    ("true".to_owned(), i18n.t(IcpText::Yes)),
+                                    ("false".to_owned(), i18n.t(IcpText::No)),
+                                ]
+                            })
+                            value=Signal::derive(move || {
+                                if draft.with(|d| d.value == "true") { "true".to_owned() } else { "false".to_owned() }
+                            })
+                            on_change=Callback::new(move |v: String| {
+                                let mut next = draft.get_untracked();
+                                next.value = v;
+                                apply(field.get_untracked(), next);
+                            })
+                        />
+                    }
+                        .into_any()
                 }
-                    .into_any(),
                 OpKind::Equals | OpKind::Contains | OpKind::OneOf => {
                     let one_of = kind == OpKind::OneOf;
                     view! {
@@ -199,7 +203,7 @@ pub fn CriterionRow(
                             />
                         </label>
                     }
-                        .into_any()
+                    .into_any()
                 }
                 OpKind::Range => view! {
                     <label class="edit-field" for=format!("{id}-min")>
@@ -227,7 +231,7 @@ pub fn CriterionRow(
                         />
                     </label>
                 }
-                    .into_any(),
+                .into_any(),
                 OpKind::Exists | OpKind::Missing => ().into_any(),
             }
         }
@@ -236,23 +240,27 @@ pub fn CriterionRow(
     view! {
         <li class="criterion" data-testid="criterion">
             <fieldset>
-                <legend>{move || i18n.t(IcpText::Criterion(criterion + 1))}</legend>
+                <legend>{i18n.tr(IcpText::Criterion(criterion + 1))}</legend>
                 <div class="row">
-                    <label class="edit-field" for=format!("{id}-field")>
-                        <span class="label">{move || i18n.t(IcpText::Field)}</span>
-                        <select id=format!("{id}-field") data-testid="criterion-field" on:change=on_field>
-                            {field_options}
-                        </select>
-                    </label>
-                    <label class="edit-field" for=format!("{id}-op")>
-                        <span class="label">{move || i18n.t(IcpText::Test)}</span>
-                        <select id=format!("{id}-op") data-testid="criterion-op" on:change=on_op>
-                            {op_options}
-                        </select>
-                    </label>
+                    <SelectField
+                        label=i18n.tr(IcpText::Field)
+                        id=format!("{id}-field")
+                        testid="criterion-field"
+                        options=field_options
+                        value=Signal::derive(move || field_name(&field.get()))
+                        on_change=on_field
+                    />
+                    <SelectField
+                        label=i18n.tr(IcpText::Test)
+                        id=format!("{id}-op")
+                        testid="criterion-op"
+                        options=op_options
+                        value=Signal::derive(move || op_kind.get().name().to_owned())
+                        on_change=on_op
+                    />
                     {value_inputs}
                     <EditField
-                        label=Signal::derive(move || i18n.t(IcpText::Weight))
+                        label=i18n.tr(IcpText::Weight)
                         value=weight
                         key=format!("icp.{persona}.{criterion}.weight")
                         input_type="number"
@@ -273,7 +281,7 @@ pub fn CriterionRow(
                         })
                     />
                     <EditField
-                        label=Signal::derive(move || i18n.t(IcpText::Label))
+                        label=i18n.tr(IcpText::Label)
                         value=label
                         key=format!("icp.{persona}.{criterion}.label")
                         apply=Callback::new(move |text: String| {
@@ -302,7 +310,7 @@ pub fn CriterionRow(
                         }
                     })
                 >
-                    {move || i18n.t(IcpText::RemoveCriterion(criterion + 1))}
+                    {i18n.tr(IcpText::RemoveCriterion(criterion + 1))}
                 </button>
             </fieldset>
         </li>

@@ -66,9 +66,9 @@ pub fn IcpPage() -> impl IntoView {
     view! {
         <section class="config-page icp-page" aria-labelledby="icp-title">
             <header class="page-head">
-                <h2 id="icp-title">{move || i18n.t(IcpText::Title)}</h2>
+                <h2 id="icp-title">{i18n.tr(IcpText::Title)}</h2>
             </header>
-            <p class="muted intro">{move || i18n.t(IcpText::Intro)}</p>
+            <p class="muted intro">{i18n.tr(IcpText::Intro)}</p>
             <div class="editor-layout">
                 <div class="editor-main">
                     <p class="field-error" role="alert" data-testid="icp-part-problem">{part_problem}</p>

@@ -85,7 +85,7 @@ pub fn PersonaCard(
         <section class="card persona" aria-labelledby=labelled_by data-testid="persona">
             <h3 id=heading_id>{move || name.get()}</h3>
             <EditField
-                label=Signal::derive(move || i18n.t(IcpText::PersonaName))
+                label=i18n.tr(IcpText::PersonaName)
                 value=name
                 key=format!("icp.{index}.name")
                 testid="persona-name"
@@ -100,11 +100,11 @@ pub fn PersonaCard(
                 })
             />
             <fieldset class="cutoffs">
-                <legend>{move || i18n.t(IcpText::Cutoffs)}</legend>
-                <p class="muted hint">{move || i18n.t(IcpText::CutoffsHint)}</p>
+                <legend>{i18n.tr(IcpText::Cutoffs)}</legend>
+                <p class="muted hint">{i18n.tr(IcpText::CutoffsHint)}</p>
                 <div class="row">
                     <EditField
-                        label=Signal::derive(move || i18n.t(IcpText::Cutoff("A")))
+                        label=i18n.tr(IcpText::Cutoff("A"))
                         value=cutoff_a
                         key=format!("icp.{index}.cutoff.a")
                         input_type="number"
@@ -112,7 +112,7 @@ pub fn PersonaCard(
                         apply=set_cutoff('a')
                     />
                     <EditField
-                        label=Signal::derive(move || i18n.t(IcpText::Cutoff("B")))
+                        label=i18n.tr(IcpText::Cutoff("B"))
                         value=cutoff_b
                         key=format!("icp.{index}.cutoff.b")
                         input_type="number"
@@ -120,7 +120,7 @@ pub fn PersonaCard(
                         apply=set_cutoff('b')
                     />
                     <EditField
-                        label=Signal::derive(move || i18n.t(IcpText::Cutoff("C")))
+                        label=i18n.tr(IcpText::Cutoff("C"))
                         value=cutoff_c
                         key=format!("icp.{index}.cutoff.c")
                         input_type="number"
@@ -130,7 +130,7 @@ pub fn PersonaCard(
                 </div>
             </fieldset>
             <h4>
-                {move || i18n.t(IcpText::Criteria)}
+                {i18n.tr(IcpText::Criteria)}
                 " "
                 <span class="muted">{move || i18n.t(IcpText::TotalWeight(total_weight.get()))}</span>
             </h4>
@@ -145,7 +145,7 @@ pub fn PersonaCard(
                         }
                     })
                 >
-                    {move || i18n.t(IcpText::AddCriterion)}
+                    {i18n.tr(IcpText::AddCriterion)}
                 </button>
                 <button
                     class="danger-link"

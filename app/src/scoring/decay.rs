@@ -30,10 +30,10 @@ pub fn DecayCard() -> impl IntoView {
     });
     view! {
         <section class="card decay" aria-labelledby="decay-title">
-            <h3 id="decay-title">{move || i18n.t(ScoringText::Decay)}</h3>
-            <p class="muted">{move || i18n.t(ScoringText::DecayIntro)}</p>
+            <h3 id="decay-title">{i18n.tr(ScoringText::Decay)}</h3>
+            <p class="muted">{i18n.tr(ScoringText::DecayIntro)}</p>
             <EditField
-                label=Signal::derive(move || i18n.t(ScoringText::HalfLife))
+                label=i18n.tr(ScoringText::HalfLife)
                 value=half_life
                 key="scoring.half_life_days"
                 input_type="number"

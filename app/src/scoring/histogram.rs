@@ -108,7 +108,7 @@ pub fn HistogramChart(
         view! {
             <line class="threshold-line" x1=x x2=x y1=TOP - 8.0 y2=BOTTOM />
             <text class="threshold-label" x=text_x y=TOP - 10.0 text-anchor=anchor>
-                {move || i18n.t(ScoringText::ThresholdLine(stage, t))}
+                {i18n.tr(ScoringText::ThresholdLine(stage, t))}
             </text>
         }
     });
@@ -146,7 +146,7 @@ pub fn HistogramChart(
             <text class="axis-label" x=LEFT y=BOTTOM + 14.0 text-anchor="start">{number(histogram.start)}</text>
             <text class="axis-label" x=RIGHT y=BOTTOM + 14.0 text-anchor="end">{number(end)}</text>
             <text class="axis-title" x=(LEFT + RIGHT) / 2.0 y=BOTTOM + 26.0 text-anchor="middle">
-                {move || i18n.t(ScoringText::ScoreAxis)}
+                {i18n.tr(ScoringText::ScoreAxis)}
             </text>
             {threshold_line}
         </svg>

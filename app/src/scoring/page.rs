@@ -107,35 +107,35 @@ pub fn ScoringPage() -> impl IntoView {
         }
         _ => view! {
             <section class="card stages" aria-labelledby="stages-title">
-                <h3 id="stages-title">{move || i18n.t(ScoringText::Stages)}</h3>
-                <p class="muted">{move || i18n.t(ScoringText::StagesIntro)}</p>
+                <h3 id="stages-title">{i18n.tr(ScoringText::Stages)}</h3>
+                <p class="muted">{i18n.tr(ScoringText::StagesIntro)}</p>
                 <p class="field-error" role="alert" data-testid="lifecycle-part-problem">
                     {move || part_problem(Part::Lifecycle)}
                 </p>
                 {stages}
             </section>
             <section class="card rules" aria-labelledby="rules-title">
-                <h3 id="rules-title">{move || i18n.t(ScoringText::EngagementRules)}</h3>
-                <p class="muted">{move || i18n.t(ScoringText::EngagementIntro)}</p>
+                <h3 id="rules-title">{i18n.tr(ScoringText::EngagementRules)}</h3>
+                <p class="muted">{i18n.tr(ScoringText::EngagementIntro)}</p>
                 <p class="field-error" role="alert" data-testid="scoring-part-problem">
                     {move || part_problem(Part::Scoring)}
                 </p>
                 {engagement}
                 <button class="secondary" data-testid="add-rule" on:click=move |_| add_rule(false)>
-                    {move || i18n.t(ScoringText::AddRule)}
+                    {i18n.tr(ScoringText::AddRule)}
                 </button>
             </section>
             <section class="card rules negative" aria-labelledby="negative-title">
-                <h3 id="negative-title">{move || i18n.t(ScoringText::NegativeRules)}</h3>
-                <p class="muted">{move || i18n.t(ScoringText::NegativeIntro)}</p>
+                <h3 id="negative-title">{i18n.tr(ScoringText::NegativeRules)}</h3>
+                <p class="muted">{i18n.tr(ScoringText::NegativeIntro)}</p>
                 {negative}
                 {profile}
                 <div class="actions">
                     <button class="secondary" on:click=move |_| add_rule(true)>
-                        {move || i18n.t(ScoringText::AddNegativeRule)}
+                        {i18n.tr(ScoringText::AddNegativeRule)}
                     </button>
                     <button class="secondary" on:click=add_profile>
-                        {move || i18n.t(ScoringText::AddProfileRule)}
+                        {i18n.tr(ScoringText::AddProfileRule)}
                     </button>
                 </div>
             </section>
@@ -146,9 +146,9 @@ pub fn ScoringPage() -> impl IntoView {
     view! {
         <section class="config-page scoring-page" aria-labelledby="scoring-title">
             <header class="page-head">
-                <h2 id="scoring-title">{move || i18n.t(ScoringText::Title)}</h2>
+                <h2 id="scoring-title">{i18n.tr(ScoringText::Title)}</h2>
             </header>
-            <p class="muted intro">{move || i18n.t(ScoringText::Intro)}</p>
+            <p class="muted intro">{i18n.tr(ScoringText::Intro)}</p>
             <div class="editor-layout">
                 <aside class="editor-side">
                     <WhatIfPanel />

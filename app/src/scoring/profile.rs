@@ -6,7 +6,8 @@ use leptos::prelude::*;
 
 use super::text::{ProfileKind, ScoringText};
 use crate::engine_config::{
-    Anchor, ConfigText, EditField, RuleList, join_list, parse_whole, split_list, use_config_editor,
+    Anchor, ConfigText, EditField, RuleList, SelectField, join_list, parse_whole, split_list,
+    use_config_editor,
 };
 use crate::i18n::use_i18n;
 
@@ -101,7 +102,7 @@ pub fn ProfileRuleCard(
     view! {
         <section class="card rule profile" aria-labelledby=labelled_by data-testid="profile-rule">
             <h4 id=heading_id>
-                <span class="badge">{move || i18n.t(ScoringText::ProfileRuleBadge)}</span>
+                <span class="badge">{i18n.tr(ScoringText::ProfileRuleBadge)}</span>
                 " "
                 {move || name.get()}
                 " "
@@ -109,7 +110,7 @@ pub fn ProfileRuleCard(
             </h4>
             <div class="row">
                 <EditField
-                    label=Signal::derive(move || i18n.t(ScoringText::RuleName))
+                    label=i18n.tr(ScoringText::RuleName)
                     value=name
                     key=format!("profile.{index}.name")
                     problem=problem
@@ -118,32 +119,26 @@ pub fn ProfileRuleCard(
                         Ok(())
                     })
                 />
-                <label class="edit-field" for=format!("profile-{index}-kind")>
-                    <span class="label">{move || i18n.t(ScoringText::ProfileTest)}</span>
-                    <select
-                        id=format!("profile-{index}-kind")
-                        on:change=move |ev| {
-                            let name = event_target_value(&ev);
-                            if let Some(k) = KINDS.into_iter().find(|k| kind_value(*k) == name) {
-                                update(Box::new(move |r| {
-                                    r.condition = profile_condition(k, r.condition.values().to_vec());
-                                }));
-                            }
+                <SelectField
+                    label=i18n.tr(ScoringText::ProfileTest)
+                    id=format!("profile-{index}-kind")
+                    options=Signal::derive(move || {
+                        KINDS
+                            .into_iter()
+                            .map(|k| (kind_value(k).to_owned(), i18n.t(ScoringText::Profile(k))))
+                            .collect::<Vec<_>>()
+                    })
+                    value=Signal::derive(move || kind_value(kind.get()).to_owned())
+                    on_change=Callback::new(move |name: String| {
+                        if let Some(k) = KINDS.into_iter().find(|k| kind_value(*k) == name) {
+                            update(Box::new(move |r| {
+                                r.condition = profile_condition(k, r.condition.values().to_vec());
+                            }));
                         }
-                    >
-                        {move || {
-                            let current = kind.get();
-                            KINDS
-                                .into_iter()
-                                .map(|k| view! {
-                                    <option value=kind_value(k) selected=k == current>{i18n.t(ScoringText::Profile(k))}</option>
-                                })
-                                .collect_view()
-                        }}
-                    </select>
-                </label>
+                    })
+                />
                 <EditField
-                    label=Signal::derive(move || i18n.t(ScoringText::ProfileValues))
+                    label=i18n.tr(ScoringText::ProfileValues)
                     value=values
                     key=format!("profile.{index}.values")
                     apply=Callback::new(move |text: String| {
@@ -153,7 +148,7 @@ pub fn ProfileRuleCard(
                     })
                 />
                 <EditField
-                    label=Signal::derive(move || i18n.t(ScoringText::Points))
+                    label=i18n.tr(ScoringText::Points)
                     value=points
                     key=format!("profile.{index}.points")
                     input_type="number"

@@ -8,7 +8,8 @@ use leptos::prelude::*;
 
 use super::text::{MetaOp, ScoringText};
 use crate::engine_config::{
-    Anchor, ConfigText, EditField, RuleList, join_list, parse_whole, split_list, use_config_editor,
+    Anchor, ConfigText, EditField, RuleList, SelectField, join_list, parse_whole, split_list,
+    use_config_editor,
 };
 use crate::i18n::use_i18n;
 
@@ -172,7 +173,7 @@ pub fn EngagementRuleCard(
             </h4>
             <div class="row">
                 <EditField
-                    label=Signal::derive(move || i18n.t(ScoringText::RuleName))
+                    label=i18n.tr(ScoringText::RuleName)
                     value=name
                     key=key("name")
                     problem=problem
@@ -181,30 +182,24 @@ pub fn EngagementRuleCard(
                         Ok(())
                     })
                 />
-                <label class="edit-field" for=format!("rule-{index}-kind")>
-                    <span class="label">{move || i18n.t(ScoringText::Kind)}</span>
-                    <select
-                        id=format!("rule-{index}-kind")
-                        on:change=move |ev| {
-                            let name = event_target_value(&ev);
-                            if let Some(k) = TouchKind::ALL.into_iter().find(|k| k.as_str() == name) {
-                                update(Box::new(move |r| r.kind = k));
-                            }
+                <SelectField
+                    label=i18n.tr(ScoringText::Kind)
+                    id=format!("rule-{index}-kind")
+                    options=Signal::derive(move || {
+                        TouchKind::ALL
+                            .into_iter()
+                            .map(|k| (k.as_str().to_owned(), i18n.t(ScoringText::Touch(k))))
+                            .collect::<Vec<_>>()
+                    })
+                    value=Signal::derive(move || kind.get().as_str().to_owned())
+                    on_change=Callback::new(move |name: String| {
+                        if let Some(k) = TouchKind::ALL.into_iter().find(|k| k.as_str() == name) {
+                            update(Box::new(move |r| r.kind = k));
                         }
-                    >
-                        {move || {
-                            let current = kind.get();
-                            TouchKind::ALL
-                                .into_iter()
-                                .map(|k| view! {
-                                    <option value=k.as_str() selected=k == current>{i18n.t(ScoringText::Touch(k))}</option>
-                                })
-                                .collect_view()
-                        }}
-                    </select>
-                </label>
+                    })
+                />
                 <EditField
-                    label=Signal::derive(move || i18n.t(ScoringText::Points))
+                    label=i18n.tr(ScoringText::Points)
                     value=points
                     key=key("points")
                     input_type="number"
@@ -218,28 +213,30 @@ pub fn EngagementRuleCard(
                 />
             </div>
             <div class="row">
-                <label class="edit-field" for=format!("rule-{index}-frequency")>
-                    <span class="label">{move || i18n.t(ScoringText::Frequency)}</span>
-                    <select
-                        id=format!("rule-{index}-frequency")
-                        on:change=move |ev| {
-                            let once = event_target_value(&ev) == "once";
-                            update(Box::new(move |r| {
-                                r.frequency = if once {
-                                    Frequency::Once
-                                } else {
-                                    Frequency::Repeatable { max_times: None }
-                                };
-                            }));
-                        }
-                    >
-                        <option value="once" prop:selected=move || once.get()>{move || i18n.t(ScoringText::Once)}</option>
-                        <option value="repeatable" prop:selected=move || !once.get()>{move || i18n.t(ScoringText::Repeatable)}</option>
-                    </select>
-                </label>
+                <SelectField
+                    label=i18n.tr(ScoringText::Frequency)
+                    id=format!("rule-{index}-frequency")
+                    options=Signal::derive(move || {
+                        vec![
+                            ("once".to_owned(), i18n.t(ScoringText::Once)),
+                            ("repeatable".to_owned(), i18n.t(ScoringText::Repeatable)),
+                        ]
+                    })
+                    value=Signal::derive(move || if once.get() { "once".to_owned() } else { "repeatable".to_owned() })
+                    on_change=Callback::new(move |value: String| {
+                        let once = value == "once";
+                        update(Box::new(move |r| {
+                            r.frequency = if once {
+                                Frequency::Once
+                            } else {
+                                Frequency::Repeatable { max_times: None }
+                            };
+                        }));
+                    })
+                />
                 <Show when=move || !once.get()>
                     <EditField
-                        label=Signal::derive(move || i18n.t(ScoringText::MaxTimes))
+                        label=i18n.tr(ScoringText::MaxTimes)
                         value=max_times
                         key=key("max_times")
                         input_type="number"
@@ -255,7 +252,7 @@ pub fn EngagementRuleCard(
                     />
                 </Show>
                 <EditField
-                    label=Signal::derive(move || i18n.t(ScoringText::CapPoints))
+                    label=i18n.tr(ScoringText::CapPoints)
                     value=cap_points
                     key=key("cap")
                     input_type="number"
@@ -276,37 +273,29 @@ pub fn EngagementRuleCard(
                     })
                 />
                 <Show when=move || cap_period.get().is_some()>
-                    <label class="edit-field" for=format!("rule-{index}-period")>
-                        <span class="label">{move || i18n.t(ScoringText::Period)}</span>
-                        <select
-                            id=format!("rule-{index}-period")
-                            on:change=move |ev| {
-                                let value = event_target_value(&ev);
-                                if let Some(period) = PERIODS.into_iter().find(|p| period_value(*p) == value) {
-                                    update(Box::new(move |r| {
-                                        if let Some(cap) = &mut r.cap {
-                                            cap.period = period;
-                                        }
-                                    }));
-                                }
+                    <SelectField
+                        label=i18n.tr(ScoringText::Period)
+                        id=format!("rule-{index}-period")
+                        options=Signal::derive(move || {
+                            PERIODS
+                                .into_iter()
+                                .map(|p| (period_value(p).to_owned(), i18n.t(ScoringText::PeriodName(p))))
+                                .collect::<Vec<_>>()
+                        })
+                        value=Signal::derive(move || cap_period.get().map(period_value).unwrap_or_default().to_owned())
+                        on_change=Callback::new(move |value: String| {
+                            if let Some(period) = PERIODS.into_iter().find(|p| period_value(*p) == value) {
+                                update(Box::new(move |r| {
+                                    if let Some(cap) = &mut r.cap {
+                                        cap.period = period;
+                                    }
+                                }));
                             }
-                        >
-                            {move || {
-                                let current = cap_period.get();
-                                PERIODS
-                                    .into_iter()
-                                    .map(|p| view! {
-                                        <option value=period_value(p) selected=Some(p) == current>
-                                            {i18n.t(ScoringText::PeriodName(p))}
-                                        </option>
-                                    })
-                                    .collect_view()
-                            }}
-                        </select>
-                    </label>
+                        })
+                    />
                 </Show>
             </div>
-            <h5>{move || i18n.t(ScoringText::Conditions)}</h5>
+            <h5>{i18n.tr(ScoringText::Conditions)}</h5>
             {conditions}
             <div class="actions">
                 <button
@@ -320,7 +309,7 @@ pub fn EngagementRuleCard(
                         }
                     })
                 >
-                    {move || i18n.t(ScoringText::AddCondition)}
+                    {i18n.tr(ScoringText::AddCondition)}
                 </button>
                 <button
                     class="danger-link"
@@ -375,7 +364,7 @@ fn ConditionRow(
     view! {
         <li class="condition row">
             <EditField
-                label=Signal::derive(move || i18n.t(ScoringText::ConditionKey))
+                label=i18n.tr(ScoringText::ConditionKey)
                 value=key_text
                 key=format!("rule.{rule}.cond.{condition}.key")
                 apply=Callback::new(move |text: String| {
@@ -383,33 +372,27 @@ fn ConditionRow(
                     Ok(())
                 })
             />
-            <label class="edit-field" for=format!("{id}-op")>
-                <span class="label">{move || i18n.t(ScoringText::ConditionTest)}</span>
-                <select
-                    id=format!("{id}-op")
-                    on:change=move |ev| {
-                        let name = event_target_value(&ev);
-                        if let Some(next) = [MetaOp::Equals, MetaOp::OneOf, MetaOp::Contains]
-                            .into_iter()
-                            .find(|o| meta_op_value(*o) == name)
-                        {
-                            set(next, key_text.get_untracked(), value.get_untracked());
-                        }
+            <SelectField
+                label=i18n.tr(ScoringText::ConditionTest)
+                id=format!("{id}-op")
+                options=Signal::derive(move || {
+                    [MetaOp::Equals, MetaOp::OneOf, MetaOp::Contains]
+                        .into_iter()
+                        .map(|o| (meta_op_value(o).to_owned(), i18n.t(ScoringText::Meta(o))))
+                        .collect::<Vec<_>>()
+                })
+                value=Signal::derive(move || meta_op_value(op.get()).to_owned())
+                on_change=Callback::new(move |name: String| {
+                    if let Some(next) = [MetaOp::Equals, MetaOp::OneOf, MetaOp::Contains]
+                        .into_iter()
+                        .find(|o| meta_op_value(*o) == name)
+                    {
+                        set(next, key_text.get_untracked(), value.get_untracked());
                     }
-                >
-                    {move || {
-                        let current = op.get();
-                        [MetaOp::Equals, MetaOp::OneOf, MetaOp::Contains]
-                            .into_iter()
-                            .map(|o| view! {
-                                <option value=meta_op_value(o) selected=o == current>{i18n.t(ScoringText::Meta(o))}</option>
-                            })
-                            .collect_view()
-                    }}
-                </select>
-            </label>
+                })
+            />
             <EditField
-                label=Signal::derive(move || i18n.t(ScoringText::ConditionValue))
+                label=i18n.tr(ScoringText::ConditionValue)
                 value=value
                 key=format!("rule.{rule}.cond.{condition}.value")
                 apply=Callback::new(move |text: String| {
@@ -427,7 +410,7 @@ fn ConditionRow(
                     }
                 })
             >
-                {move || i18n.t(ScoringText::RemoveCondition(condition + 1))}
+                {i18n.tr(ScoringText::RemoveCondition(condition + 1))}
             </button>
         </li>
     }

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use super::edit::{CriterionKind, criterion_at, criterion_at_mut, list_at_mut};
 use super::text::ScoringText;
 use crate::engine_config::{
-    Anchor, ConfigText, EditField, InputProblem, parse_whole, use_config_editor,
+    Anchor, ConfigText, EditField, InputProblem, SelectField, parse_whole, use_config_editor,
 };
 use crate::i18n::use_i18n;
 use crate::icp::draft::{FIELDS, field_from_name};
@@ -75,7 +75,7 @@ pub fn StageCard(
     let labelled_by = heading_id.clone();
     view! {
         <section class="card stage" aria-labelledby=labelled_by data-testid=format!("stage-{}", stage.as_str())>
-            <h4 id=heading_id>{move || i18n.t(ScoringText::Stage(stage))}</h4>
+            <h4 id=heading_id>{i18n.tr(ScoringText::Stage(stage))}</h4>
             <label class="check">
                 <input
                     type="checkbox"
@@ -90,7 +90,7 @@ pub fn StageCard(
                         });
                     }
                 />
-                <span>{move || i18n.t(ScoringText::Automatic)}</span>
+                <span>{i18n.tr(ScoringText::Automatic)}</span>
             </label>
             <ol class="stage-criteria">{criteria}</ol>
             <p class="field-error" aria-live="polite">{problem}</p>
@@ -118,7 +118,6 @@ fn AddCriterion(
             .join("-")
     );
     let nested = !path.is_empty();
-    let label_for = id.clone();
     let add = move |_| {
         let criterion = chosen.get_untracked().new_criterion();
         let path = path.clone();
@@ -135,26 +134,22 @@ fn AddCriterion(
     };
     view! {
         <div class="add-criterion row">
-            <label class="edit-field" for=label_for>
-                <span class="label">{move || i18n.t(ScoringText::NewCriterionKind)}</span>
-                <select
-                    id=id
-                    on:change=move |ev| {
-                        if let Some(k) = CriterionKind::from_name(&event_target_value(&ev)) {
-                            chosen.set(k);
-                        }
-                    }
-                >
-                    {CriterionKind::ALL
+            <SelectField
+                label=i18n.tr(ScoringText::NewCriterionKind)
+                id=id
+                options=Signal::derive(move || {
+                    CriterionKind::ALL
                         .into_iter()
-                        .map(|k| view! {
-                            <option value=k.name() selected=k == CriterionKind::MinTotal>
-                                {move || i18n.t(ScoringText::CriterionKindName(k))}
-                            </option>
-                        })
-                        .collect_view()}
-                </select>
-            </label>
+                        .map(|k| (k.name().to_owned(), i18n.t(ScoringText::CriterionKindName(k))))
+                        .collect::<Vec<_>>()
+                })
+                value=Signal::derive(move || chosen.get().name().to_owned())
+                on_change=Callback::new(move |name: String| {
+                    if let Some(k) = CriterionKind::from_name(&name) {
+                        chosen.set(k);
+                    }
+                })
+            />
             <button class="secondary" on:click=add>
                 {move || i18n.t(if nested { ScoringText::AddAlternative } else { ScoringText::AddStageCriterion })}
             </button>
@@ -162,40 +157,45 @@ fn AddCriterion(
     }
 }
 
-/// A select over `options`, writing the chosen one into the criterion at `path`.
+/// A select over `T`'s `values`, each shown by `label_of`, applying the chosen one.
 fn choice<T: Copy + PartialEq + Send + Sync + 'static>(
     id: String,
     label: ScoringText,
-    options: Vec<(T, String, String)>,
+    values: Vec<(T, &'static str)>,
+    label_of: fn(T, crate::i18n::Locale) -> String,
     current: Memo<Option<T>>,
-    apply: impl Fn(T) + Send + Sync + Clone + 'static,
+    apply: impl Fn(T) + Send + Sync + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let values: Vec<(T, String)> = options
-        .iter()
-        .map(|(v, value, _)| (*v, value.clone()))
-        .collect();
-    let label_for = id.clone();
+    let names: Vec<(T, &'static str)> = values.clone();
+    let options = Signal::derive(move || {
+        let locale = i18n.locale.get();
+        values
+            .iter()
+            .map(|(v, name)| ((*name).to_owned(), label_of(*v, locale)))
+            .collect::<Vec<_>>()
+    });
+    let lookup = names.clone();
+    let value = Signal::derive(move || {
+        let current = current.get();
+        lookup
+            .iter()
+            .find(|(v, _)| Some(*v) == current)
+            .map(|(_, name)| (*name).to_owned())
+            .unwrap_or_default()
+    });
     view! {
-        <label class="edit-field" for=label_for>
-            <span class="label">{move || i18n.t(label.clone())}</span>
-            <select
-                id=id
-                on:change=move |ev| {
-                    let name = event_target_value(&ev);
-                    if let Some((v, _)) = values.iter().find(|(_, value)| *value == name) {
-                        apply(*v);
-                    }
+        <SelectField
+            label=i18n.tr(label)
+            id=id
+            options=options
+            value=value
+            on_change=Callback::new(move |chosen: String| {
+                if let Some((v, _)) = names.iter().find(|(_, name)| *name == chosen) {
+                    apply(*v);
                 }
-            >
-                {options
-                    .into_iter()
-                    .map(|(v, value, text)| view! {
-                        <option value=value prop:selected=move || current.get() == Some(v)>{text}</option>
-                    })
-                    .collect_view()}
-            </select>
-        </label>
+            })
+        />
     }
 }
 
@@ -299,10 +299,8 @@ pub fn CriterionEditor(
             choice(
                 format!("{id}-tier"),
                 ScoringText::TierAtLeast,
-                TIERS
-                    .iter()
-                    .map(|t| (*t, t.as_str().to_owned(), t.as_str().to_owned()))
-                    .collect(),
+                TIERS.iter().map(|t| (*t, t.as_str())).collect(),
+                |t, _| t.as_str().to_owned(),
                 tier,
                 move |t| {
                     update(Box::new(move |c| {
@@ -325,35 +323,25 @@ pub fn CriterionEditor(
             {
                 fields.push(field.clone());
             }
-            let locale = i18n.locale.get_untracked();
-            let options = fields
-                .iter()
-                .map(|f| {
-                    let name = field_name(f);
-                    (name.clone(), name, i18n_field(f, locale))
-                })
-                .collect::<Vec<_>>();
+            let options = Signal::derive(move || {
+                fields
+                    .iter()
+                    .map(|f| (field_name(f), i18n.t(IcpText::FieldName(f.clone()))))
+                    .collect::<Vec<_>>()
+            });
             let update = update.clone();
             view! {
-                <label class="edit-field" for=format!("{id}-field")>
-                    <span class="label">{move || i18n.t(ScoringText::FieldLabel)}</span>
-                    <select
-                        id=format!("{id}-field")
-                        on:change=move |ev| {
-                            if let Some(f) = field_from_name(&event_target_value(&ev)) {
-                                update(Box::new(move |c| *c = StageCriterion::FieldPresent { field: f }));
-                            }
+                <SelectField
+                    label=i18n.tr(ScoringText::FieldLabel)
+                    id=format!("{id}-field")
+                    options=options
+                    value=Signal::derive(move || field.get().unwrap_or_default())
+                    on_change=Callback::new(move |name: String| {
+                        if let Some(f) = field_from_name(&name) {
+                            update(Box::new(move |c| *c = StageCriterion::FieldPresent { field: f }));
                         }
-                    >
-                        {options
-                            .into_iter()
-                            .map(|(value, _, text)| {
-                                let v = value.clone();
-                                view! { <option value=value prop:selected=move || field.get().as_deref() == Some(v.as_str())>{text}</option> }
-                            })
-                            .collect_view()}
-                    </select>
-                </label>
+                    })
+                />
             }
                 .into_any()
         }
@@ -364,24 +352,12 @@ pub fn CriterionEditor(
                     _ => None,
                 })
             });
-            let locale = i18n.locale.get_untracked();
             let update = update.clone();
             choice(
                 format!("{id}-purpose"),
                 ScoringText::Purpose,
-                PURPOSES
-                    .iter()
-                    .map(|p| {
-                        (
-                            *p,
-                            purpose_value(*p).to_owned(),
-                            crate::i18n::Translate::translate(
-                                &ScoringText::PurposeName(*p),
-                                locale,
-                            ),
-                        )
-                    })
-                    .collect(),
+                PURPOSES.iter().map(|p| (*p, purpose_value(*p))).collect(),
+                |p, locale| crate::i18n::Translate::translate(&ScoringText::PurposeName(p), locale),
                 purpose,
                 move |p| {
                     update(Box::new(move |c| {
@@ -404,7 +380,8 @@ pub fn CriterionEditor(
                 {choice(
                     format!("{id}-framework"),
                     ScoringText::FrameworkLabel,
-                    FRAMEWORKS.iter().map(|f| (*f, f.as_str().to_owned(), f.as_str().to_uppercase())).collect(),
+                    FRAMEWORKS.iter().map(|f| (*f, f.as_str())).collect(),
+                    |f, _| f.as_str().to_uppercase(),
                     framework,
                     move |f| update_framework(Box::new(move |c| {
                         if let StageCriterion::Qualified { framework, .. } = c {
@@ -413,7 +390,7 @@ pub fn CriterionEditor(
                     })),
                 )}
                 <EditField
-                    label=Signal::derive(move || i18n.t(ScoringText::MinPercent))
+                    label=i18n.tr(ScoringText::MinPercent)
                     value=number(|c| match c {
                         StageCriterion::Qualified { min_percent, .. } => Some(min_percent.to_string()),
                         _ => None,
@@ -450,7 +427,7 @@ pub fn CriterionEditor(
                 })
                 .collect_view();
             view! {
-                <p class="muted">{move || i18n.t(ScoringText::AnyOfIntro)}</p>
+                <p class="muted">{i18n.tr(ScoringText::AnyOfIntro)}</p>
                 <ol class="any-of">{children}</ol>
                 <AddCriterion definition=definition path=path.clone() />
             }
@@ -477,16 +454,12 @@ pub fn CriterionEditor(
     };
     view! {
         <fieldset class="stage-criterion" data-testid="stage-criterion">
-            <legend>{move || i18n.t(ScoringText::CriterionKindName(kind))}</legend>
+            <legend>{i18n.tr(ScoringText::CriterionKindName(kind))}</legend>
             <div class="row">{body}</div>
-            <button class="danger-link" on:click=remove>{move || i18n.t(ScoringText::RemoveCriterion)}</button>
+            <button class="danger-link" on:click=remove>{i18n.tr(ScoringText::RemoveCriterion)}</button>
         </fieldset>
     }
     .into_any()
-}
-
-fn i18n_field(field: &Field, locale: crate::i18n::Locale) -> String {
-    crate::i18n::Translate::translate(&IcpText::FieldName(field.clone()), locale)
 }
 
 /// The inputs of an activity criterion: kind, optional metadata match, window, count.
@@ -538,17 +511,14 @@ fn event_fields(
         }
     };
     let set_metadata_value = set_metadata.clone();
-    let locale = i18n.locale.get_untracked();
     let update_kind = update.clone();
     let update_within = update.clone();
     view! {
         {choice(
             format!("{id}-kind"),
             ScoringText::EventKind,
-            TouchKind::ALL
-                .iter()
-                .map(|k| (*k, k.as_str().to_owned(), super::text::touch_kind_name(*k, locale).to_owned()))
-                .collect(),
+            TouchKind::ALL.iter().map(|k| (*k, k.as_str())).collect(),
+            |k, locale| super::text::touch_kind_name(k, locale).to_owned(),
             kind,
             move |k| update_kind(Box::new(move |c| {
                 if let StageCriterion::EventOccurred { kind, .. } = c {
@@ -557,7 +527,7 @@ fn event_fields(
             })),
         )}
         <EditField
-            label=Signal::derive(move || i18n.t(ScoringText::MetadataKey))
+            label=i18n.tr(ScoringText::MetadataKey)
             value=meta_key
             key=format!("{key}.meta_key")
             apply=Callback::new(move |text: String| {
@@ -566,7 +536,7 @@ fn event_fields(
             })
         />
         <EditField
-            label=Signal::derive(move || i18n.t(ScoringText::MetadataValue))
+            label=i18n.tr(ScoringText::MetadataValue)
             value=meta_value
             key=format!("{key}.meta_value")
             apply=Callback::new(move |text: String| {
@@ -575,7 +545,7 @@ fn event_fields(
             })
         />
         <EditField
-            label=Signal::derive(move || i18n.t(ScoringText::WithinDays))
+            label=i18n.tr(ScoringText::WithinDays)
             value=within
             key=format!("{key}.within")
             input_type="number"
@@ -594,7 +564,7 @@ fn event_fields(
             })
         />
         <EditField
-            label=Signal::derive(move || i18n.t(ScoringText::MinCount))
+            label=i18n.tr(ScoringText::MinCount)
             value=count
             key=format!("{key}.count")
             input_type="number"

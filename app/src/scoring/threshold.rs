@@ -37,11 +37,11 @@ pub fn ThresholdControl(
     };
     let min = move || bounds.get().0.min(value.get().unwrap_or(0)).to_string();
     let max = move || bounds.get().1.max(value.get().unwrap_or(0)).to_string();
-    let label = move || i18n.t(ScoringText::Threshold(SLIDER_STAGE));
+    let label = i18n.tr(ScoringText::Threshold(SLIDER_STAGE));
     view! {
         <fieldset class="threshold" data-testid="threshold">
             <legend>{label}</legend>
-            <p class="muted hint" id="threshold-hint">{move || i18n.t(ScoringText::ThresholdHint)}</p>
+            <p class="muted hint" id="threshold-hint">{i18n.tr(ScoringText::ThresholdHint)}</p>
             <div class="threshold-inputs">
                 <input
                     type="range"

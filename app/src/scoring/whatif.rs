@@ -180,8 +180,8 @@ pub fn WhatIfPanel() -> impl IntoView {
 
     view! {
         <section class="card whatif" aria-labelledby="whatif-title" data-testid="whatif">
-            <h3 id="whatif-title">{move || i18n.t(ScoringText::WhatIfTitle)}</h3>
-            <p class="muted">{move || i18n.t(ScoringText::WhatIfIntro)}</p>
+            <h3 id="whatif-title">{i18n.tr(ScoringText::WhatIfTitle)}</h3>
+            <p class="muted">{i18n.tr(ScoringText::WhatIfIntro)}</p>
             <ThresholdControl bounds=bounds />
             <p class="whatif-status" data-testid="whatif-status">{status}</p>
             {move || (skipped() > 0).then(|| view! { <p class="muted">{i18n.t(ScoringText::Skipped(skipped()))}</p> })}
@@ -281,7 +281,8 @@ fn Numbers(
     let handoff_stage = numbers.handoff_stage;
     let inflow = numbers.inflow;
     let rep_rows = if numbers.week.reps.is_empty() {
-        view! { <p class="empty" data-testid="no-reps">{move || i18n.t(ScoringText::NoReps(inflow))}</p> }.into_any()
+        view! { <p class="empty" data-testid="no-reps">{i18n.tr(ScoringText::NoReps(inflow))}</p> }
+            .into_any()
     } else {
         let week = numbers.week.clone();
         let names = numbers.rep_names.clone();
@@ -299,7 +300,7 @@ fn Numbers(
                                 <span class="rep-name">{name}</span>
                                 <meter min="0" max=capacity.max(1).to_string() value=assigned.to_string() high=(f64::from(capacity) * 0.9).to_string() aria-hidden="true"></meter>
                                 <span class="num" data-testid="rep-load-numbers">
-                                    {move || i18n.t(ScoringText::RepOfCapacity(assigned, capacity))}
+                                    {i18n.tr(ScoringText::RepOfCapacity(assigned, capacity))}
                                 </span>
                                 <span class="visually-hidden">{decimal(share * 100.0)}"%"</span>
                             </li>
@@ -324,28 +325,28 @@ fn Numbers(
                 over=numbers.at_or_over
                 leads=leads
             />
-            <h4>{move || i18n.t(ScoringText::EntriesTitle)}</h4>
-            <p class="muted">{move || i18n.t(ScoringText::EntriesIntro(weeks_back))}</p>
+            <h4>{i18n.tr(ScoringText::EntriesTitle)}</h4>
+            <p class="muted">{i18n.tr(ScoringText::EntriesIntro(weeks_back))}</p>
             <div class="table-scroll">
                 <table class="entries" data-testid="entries">
                     <thead>
                         <tr>
-                            <th scope="col">{move || i18n.t(ScoringText::StageColumn)}</th>
-                            <th scope="col" class="num">{move || i18n.t(ScoringText::MeetsNow)}</th>
-                            <th scope="col" class="num">{move || i18n.t(ScoringText::LastWeek)}</th>
-                            <th scope="col" class="num">{move || i18n.t(ScoringText::PerWeek)}</th>
+                            <th scope="col">{i18n.tr(ScoringText::StageColumn)}</th>
+                            <th scope="col" class="num">{i18n.tr(ScoringText::MeetsNow)}</th>
+                            <th scope="col" class="num">{i18n.tr(ScoringText::LastWeek)}</th>
+                            <th scope="col" class="num">{i18n.tr(ScoringText::PerWeek)}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
             <details class="weekly">
-                <summary>{move || i18n.t(ScoringText::WeeklyDetail)}</summary>
+                <summary>{i18n.tr(ScoringText::WeeklyDetail)}</summary>
                 <div class="table-scroll">
                     <table class="entries">
                         <thead>
                             <tr>
-                                <th scope="col">{move || i18n.t(ScoringText::WeekEnding)}</th>
+                                <th scope="col">{i18n.tr(ScoringText::WeekEnding)}</th>
                                 {stage_heads}
                             </tr>
                         </thead>
@@ -353,11 +354,11 @@ fn Numbers(
                     </table>
                 </div>
             </details>
-            <h4>{move || i18n.t(ScoringText::RepLoadTitle(handoff_stage))}</h4>
-            <p class="muted" data-testid="rep-inflow">{move || i18n.t(ScoringText::RepLoadIntro(handoff_stage, inflow))}</p>
+            <h4>{i18n.tr(ScoringText::RepLoadTitle(handoff_stage))}</h4>
+            <p class="muted" data-testid="rep-inflow">{i18n.tr(ScoringText::RepLoadIntro(handoff_stage, inflow))}</p>
             {rep_rows}
             {(waiting.0 + waiting.1 > 0 && !numbers.week.reps.is_empty()).then(|| view! {
-                <p class="muted" data-testid="rep-waiting">{move || i18n.t(ScoringText::Waiting(waiting.0, waiting.1))}</p>
+                <p class="muted" data-testid="rep-waiting">{i18n.tr(ScoringText::Waiting(waiting.0, waiting.1))}</p>
             })}
         </div>
     }
