@@ -9,12 +9,15 @@ use leptos_router::path;
 use crate::attribution::{AttributionPage, provide_win_probabilities};
 use crate::auth::{AuthForm, Session, forget_workspace, remember_workspace, sign_out};
 use crate::data::provide_workspace;
+use crate::engine_config::provide_config_editor;
 use crate::forms::{FormEditorPage, FormsPage};
 use crate::funnel::FunnelPage;
 use crate::handoff::HandoffPage;
 use crate::i18n::{Text, provide_i18n};
+use crate::icp::IcpPage;
 use crate::lead_detail::LeadDetailPage;
 use crate::leads::LeadsPage;
+use crate::scoring::ScoringPage;
 use crate::settings::SettingsPage;
 use crate::shell::{Nav, SyncBadge};
 
@@ -103,6 +106,9 @@ fn WorkspaceView(
 ) -> impl IntoView {
     let workspace = provide_workspace(workspace_id, me, on_signed_out);
     provide_win_probabilities(workspace);
+    // One draft of the engine configuration for both editors, so an edit survives a
+    // switch between them until it is saved or discarded.
+    provide_config_editor();
     view! {
         <div class="workspace">
             <Nav />
@@ -112,6 +118,8 @@ fn WorkspaceView(
                     <Route path=path!("/") view=LeadsPage />
                     <Route path=path!("/leads") view=LeadsPage />
                     <Route path=path!("/leads/:id") view=LeadDetailPage />
+                    <Route path=path!("/icp") view=IcpPage />
+                    <Route path=path!("/scoring") view=ScoringPage />
                     <Route path=path!("/funnel") view=FunnelPage />
                     <Route path=path!("/attribution") view=AttributionPage />
                     <Route path=path!("/handoff") view=HandoffPage />

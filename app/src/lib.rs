@@ -1,7 +1,8 @@
 //! leadkit's lead workspace: a Leptos app rendered in the browser. IndexedDB holds the
 //! team's leads, so the app reads locally and only syncs over the network. One module
 //! per view (`leads`, `lead_detail`, `funnel`, `attribution`, `handoff`, `forms`,
-//! `settings` …), the frame in `shell`, the data in `data`, inline SVG charts in `charts`.
+//! `settings`, `icp`, `scoring` …), the frame in `shell`, the data in `data`, inline
+//! SVG charts in `charts`, the engine configuration both editors share in `engine_config`.
 
 pub mod app;
 pub mod attribution;
@@ -9,13 +10,16 @@ pub mod auth;
 pub mod charts;
 pub mod clock;
 pub mod data;
+pub mod engine_config;
 pub mod forms;
 pub mod funnel;
 pub mod handoff;
 pub mod i18n;
+pub mod icp;
 pub mod lead_detail;
 pub mod leads;
 pub mod picker;
+pub mod scoring;
 pub mod settings;
 pub mod shell;
 pub mod ui;

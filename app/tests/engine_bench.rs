@@ -7,9 +7,11 @@ use std::hint::black_box;
 
 use leadkit_shared::engine::{Engine, EngineConfig};
 use leadkit_shared::fixtures::{DatasetSpec, generate};
+use leadkit_shared::icp::{FieldIndex, FitColumns, match_indexed};
+use leadkit_shared::lifecycle::StageCriterion;
 use leadkit_shared::model::Account;
 use leadkit_shared::scoring::{PreparedLeads, score_prepared};
-use leadkit_shared::whatif::ScoreSnapshots;
+use leadkit_shared::whatif::{ScoreSnapshots, StageSnapshots};
 use time::macros::datetime;
 use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_configure};
 
@@ -69,6 +71,89 @@ fn engine_figures_in_the_browser() {
         black_box(snapshots.entries(threshold));
     });
     console_log!("wasm bench: whatif_recount_threshold_100k {recount:.2} ms");
+
+    // The scoring editor: every stage's criteria replayed once per rule edit, then
+    // recounted for each threshold move.
+    let mut stages = None;
+    let build = median_ms(3, || {
+        stages = Some(
+            StageSnapshots::build(
+                &engine,
+                &data.leads,
+                &accounts,
+                &data.touches,
+                &data.touch_ranges,
+                now,
+                12,
+            )
+            .unwrap(),
+        );
+    });
+    console_log!("wasm bench: whatif_build_stage_snapshots_100k {build:.0} ms");
+    let stages = stages.unwrap();
+    let mut config = engine.config().clone();
+    let mut moved = 0;
+    let recount_stages = median_ms(21, || {
+        moved = (moved + 7) % 150;
+        for d in &mut config.lifecycle.definitions {
+            for c in &mut d.criteria {
+                if let StageCriterion::MinTotal { points } = c {
+                    *points = moved;
+                }
+            }
+        }
+        black_box(stages.entries(&config.lifecycle));
+    });
+    console_log!("wasm bench: whatif_recount_stage_thresholds_100k {recount_stages:.2} ms");
+
+    // The ICP editor: fields read once, then each edit recounts through the index.
+    let icp = leadkit_shared::icp::IcpSet {
+        personas: vec![leadkit_shared::icp::Icp {
+            name: "국내 마케팅 리더".into(),
+            criteria: vec![
+                leadkit_shared::icp::Criterion {
+                    field: leadkit_shared::model::Field::Title,
+                    operator: leadkit_shared::predicate::Operator::Contains {
+                        text: "마케팅".into(),
+                    },
+                    weight: 40,
+                    label: None,
+                },
+                leadkit_shared::icp::Criterion {
+                    field: leadkit_shared::model::Field::Country,
+                    operator: leadkit_shared::predicate::Operator::Equals {
+                        value: leadkit_shared::predicate::Value::Text("KR".into()),
+                    },
+                    weight: 30,
+                    label: None,
+                },
+                leadkit_shared::icp::Criterion {
+                    field: leadkit_shared::model::Field::EmployeeCount,
+                    operator: leadkit_shared::predicate::Operator::Range {
+                        min: Some(50.0),
+                        max: None,
+                    },
+                    weight: 30,
+                    label: None,
+                },
+            ],
+            tier_cutoffs: Default::default(),
+        }],
+    }
+    .compile()
+    .unwrap();
+    let pairs: Vec<_> = data.leads.iter().zip(accounts.iter().copied()).collect();
+    let mut index = FieldIndex::new(pairs.len());
+    let mut columns = FitColumns::default();
+    let first = median_ms(1, || {
+        match_indexed(&icp, &mut index, &pairs, &mut columns).unwrap();
+    });
+    let again = median_ms(11, || {
+        match_indexed(&icp, &mut index, &pairs, &mut columns).unwrap();
+        black_box(&columns);
+    });
+    console_log!("wasm bench: icp_field_index_first_read_100k {first:.0} ms");
+    console_log!("wasm bench: icp_recount_indexed_100k {again:.1} ms");
     assert_eq!(snapshots.entries(50).total() as usize, data.leads.len());
     assert!(out.iter().any(|s| *s != 0));
 }

@@ -7,7 +7,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use leadkit_shared::engine::{Engine, EngineConfig};
 use leadkit_shared::fixtures::{DatasetSpec, generate};
 use leadkit_shared::model::Account;
-use leadkit_shared::whatif::ScoreSnapshots;
+use leadkit_shared::whatif::{ScoreSnapshots, StageSnapshots};
 use time::macros::datetime;
 
 fn bench(c: &mut Criterion) {
@@ -42,6 +42,38 @@ fn bench(c: &mut Criterion) {
     });
     group.bench_function("histogram_100k", |b| {
         b.iter(|| black_box(snapshots.histogram(-100, 200, 60)))
+    });
+    // The scoring editor's what-if: every stage's criteria at each week end, built once
+    // per edit of the rules, then recounted for every threshold move.
+    let stages = || {
+        StageSnapshots::build(
+            &engine,
+            &data.leads,
+            &accounts,
+            &data.touches,
+            &data.touch_ranges,
+            now,
+            12,
+        )
+        .unwrap()
+    };
+    group.bench_function("build_12_weekly_stage_snapshots_100k", |b| {
+        b.iter(|| black_box(stages()))
+    });
+    let stage_snapshots = stages();
+    let mut config = engine.config().clone();
+    group.bench_function("recount_stage_thresholds_100k", |b| {
+        b.iter(|| {
+            threshold = (threshold + 7) % 150;
+            for d in &mut config.lifecycle.definitions {
+                for c in &mut d.criteria {
+                    if let leadkit_shared::lifecycle::StageCriterion::MinTotal { points } = c {
+                        *points = threshold;
+                    }
+                }
+            }
+            black_box(stage_snapshots.entries(&config.lifecycle))
+        })
     });
     group.finish();
 }

@@ -8,6 +8,7 @@
 
 mod compiled;
 mod grouping;
+mod indexed;
 mod matching;
 
 use serde::{Deserialize, Serialize};
@@ -18,6 +19,7 @@ use crate::predicate::{Operator, PredicateError};
 
 pub use compiled::CompiledIcpSet;
 pub use grouping::{PersonaGroup, PersonaGroups, group_by_persona};
+pub use indexed::{FieldIndex, FieldIndexError, TierCounts, match_indexed};
 pub use matching::{CriterionOutcome, FitColumns, FitMatch, match_lead, match_many};
 
 /// One persona: the criteria of a good customer of one kind.

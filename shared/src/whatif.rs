@@ -3,6 +3,9 @@
 //! what that inflow means for each rep against capacity. Building the snapshots scores
 //! every lead at each week's end once (about a dozen fast re-scorings); moving the
 //! threshold afterwards only counts, so a slider can recount on every move.
+//! [`StageSnapshots`] does the same for every stage's whole entry criteria.
+
+mod stages;
 
 use std::ops::Range;
 
@@ -16,6 +19,8 @@ use crate::icp::{FitColumns, match_many};
 use crate::model::{Account, Lead, RepId, Touch};
 use crate::scoring::{BatchError, PreparedLeads, score_prepared};
 
+pub use stages::{StageEntries, StageSnapshots, next_week_load, threshold_free, total_threshold};
+
 /// Why snapshots could not be built.
 #[derive(Debug, Clone, PartialEq, Error)]
 pub enum WhatIfError {
@@ -28,6 +33,9 @@ pub enum WhatIfError {
     /// At least one week is needed.
     #[error("no weeks to snapshot")]
     NoWeeks,
+    /// Stage snapshots keep one bit per week.
+    #[error("{weeks} weeks asked for, at most {max}")]
+    TooManyWeeks { weeks: usize, max: usize },
 }
 
 /// Every lead's total score at the end of each of the last weeks.
@@ -71,6 +79,20 @@ impl ScoreSnapshots {
         now: OffsetDateTime,
         weeks: usize,
     ) -> Result<Self, WhatIfError> {
+        Self::build_with_fit(engine, leads, accounts, touches, ranges, now, weeks)
+            .map(|(snapshots, _)| snapshots)
+    }
+
+    /// [`Self::build`], also answering every lead's fit (which does not change by week).
+    fn build_with_fit(
+        engine: &Engine,
+        leads: &[Lead],
+        accounts: &[Option<&Account>],
+        touches: &[Touch],
+        ranges: &[Range<usize>],
+        now: OffsetDateTime,
+        weeks: usize,
+    ) -> Result<(Self, FitColumns), WhatIfError> {
         if weeks == 0 {
             return Err(WhatIfError::NoWeeks);
         }
@@ -99,10 +121,29 @@ impl ScoreSnapshots {
                 totals[i * weeks + w] = fit.fit_points[i] + e;
             }
         }
-        Ok(Self {
+        let snapshots = Self {
             week_ends,
             totals,
             leads: leads.len(),
+        };
+        Ok((snapshots, fit))
+    }
+
+    /// The number of leads.
+    pub fn len(&self) -> usize {
+        self.leads
+    }
+
+    /// Whether there are no leads.
+    pub fn is_empty(&self) -> bool {
+        self.leads == 0
+    }
+
+    /// The lowest and highest current total, `None` without leads.
+    pub fn current_range(&self) -> Option<(i64, i64)> {
+        self.current().fold(None, |range, t| match range {
+            None => Some((t, t)),
+            Some((lo, hi)) => Some((lo.min(t), hi.max(t))),
         })
     }
 

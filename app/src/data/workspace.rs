@@ -74,6 +74,10 @@ pub struct Workspace {
     /// Bumped whenever the local data changed (a pull brought something): views that
     /// read touches or history from IndexedDB reload when it moves.
     pub revision: RwSignal<u64>,
+    /// The pull cursor the leads in memory were read at. Another tab of the app pulls
+    /// into the same database: when the stored cursor moves past this, this tab reloads
+    /// though its own pull brought nothing.
+    seen_cursor: StoredValue<u64>,
 }
 
 impl Workspace {
@@ -85,8 +89,10 @@ impl Workspace {
     /// Re-reads every lead from the local database into the signals.
     pub async fn reload(&self) -> Result<(), StoreError> {
         let store = self.store().await?;
+        let cursor = store.pull_cursor().await?;
         let leads = store.all_leads().await?;
         store.close();
+        self.seen_cursor.try_set_value(cursor);
         let table = LeadTable::new(&leads);
         self.leads.try_set(Arc::new(leads));
         self.table.try_set(Arc::new(table));
@@ -269,6 +275,7 @@ pub fn provide_workspace(
         lifecycle: RwSignal::new(LifecycleConfig::korean_b2b_default()),
         handoff_settings: RwSignal::new(None),
         wake: StoredValue::new(false),
+        seen_cursor: StoredValue::new(0),
     };
     provide_context(workspace);
     spawn_local(load_and_sync(workspace, on_signed_out));
@@ -298,15 +305,18 @@ async fn load_and_sync(workspace: Workspace, on_signed_out: Callback<()>) {
                     Ok(_) => pull_new_leads(&store).await,
                     Err(e) => Err(e),
                 };
+                let cursor = store.pull_cursor().await.ok();
                 store.close();
-                result
+                result.map(|count| (count, cursor))
             }
             Err(e) => Err(PullError::Store(e)),
         };
         workspace.refresh_outbox().await;
         match pulled {
-            Ok(count) => {
-                if count > 0
+            Ok((count, cursor)) => {
+                let behind =
+                    cursor.is_some_and(|c| Some(c) != workspace.seen_cursor.try_get_value());
+                if (count > 0 || behind)
                     && let Err(e) = workspace.reload().await
                 {
                     workspace.sync.try_set(SyncStatus::Failed(e.to_string()));

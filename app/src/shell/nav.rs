@@ -9,9 +9,11 @@ use crate::i18n::use_i18n;
 /// The views, in menu order: path, name, and a one-character icon for the phone bar.
 pub const VIEWS: &[(&str, ShellText, &str)] = &[
     ("/leads", ShellText::Leads, "◎"),
+    ("/handoff", ShellText::Handoff, "⇄"),
     ("/funnel", ShellText::Funnel, "▽"),
     ("/attribution", ShellText::Attribution, "◔"),
-    ("/handoff", ShellText::Handoff, "⇄"),
+    ("/icp", ShellText::Icp, "◇"),
+    ("/scoring", ShellText::Scoring, "△"),
     ("/forms", ShellText::Forms, "▤"),
     ("/settings", ShellText::Settings, "⚙"),
 ];

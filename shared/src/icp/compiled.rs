@@ -30,10 +30,11 @@ pub(crate) struct Slot {
 
 /// Every test of one field, across personas.
 #[derive(Debug, Clone, PartialEq)]
-struct FieldGroup {
-    field: Field,
+pub(crate) struct FieldGroup {
+    pub(crate) field: Field,
     needs_fold: bool,
-    tests: Vec<(usize, CompiledOperator)>,
+    /// Each test's slot and operator.
+    pub(crate) tests: Vec<(usize, CompiledOperator)>,
 }
 
 /// A validated ICP set, compiled for matching (see [`IcpSet::compile`]).
@@ -41,7 +42,7 @@ struct FieldGroup {
 pub struct CompiledIcpSet {
     pub(crate) personas: Vec<PersonaPlan>,
     pub(crate) slots: Vec<Slot>,
-    groups: Vec<FieldGroup>,
+    pub(crate) groups: Vec<FieldGroup>,
 }
 
 /// The best persona's fit for one lead, without explanations.
