@@ -7,6 +7,7 @@
 //! - `cargo xtask sizes`: gzipped sizes of what a browser and Cloudflare download
 //! - `cargo xtask bench`: the engine's benchmarks, medians in one table
 //! - `cargo xtask load`: 2,000 submissions at concurrency 20 against `wrangler dev`
+//! - `cargo xtask bench-table`: time to the first lead table with 100k leads on the device
 //! - `cargo xtask setup`: only the installs
 
 mod bench;
@@ -29,23 +30,25 @@ fn main() -> Result<()> {
         Some("build") => build::run(),
         Some("sizes") => sizes::run(),
         Some("bench") => bench::run(),
-        Some("load") => load(),
+        Some("load") => node_script("tests/load/capture.mjs"),
+        Some("bench-table") => node_script("tests/load/first-table.mjs"),
         Some("setup") => setup::run(setup::Needs::All),
         other => {
             bail!(
-                "unknown command {other:?}; use one of: dev, test, build, sizes, bench, load, setup"
+                "unknown command {other:?}; use one of: dev, test, build, sizes, bench, bench-table, load, setup"
             )
         }
     }
 }
 
-/// Builds, then runs the capture load check (tests/load/capture.mjs) with the pinned Node.
-fn load() -> Result<()> {
-    setup::run(setup::Needs::Dev)?;
+/// Builds, then runs a figure-printing script of tests/load/ (a benchmark against the
+/// real worker and Chromium, not a test) with the pinned Node.
+fn node_script(script: &str) -> Result<()> {
+    setup::run(setup::Needs::All)?;
     build::run()?;
     cmd::run(
         cmd::command(cmd::node())
             .arg("--disable-warning=ExperimentalWarning")
-            .arg("tests/load/capture.mjs"),
+            .arg(script),
     )
 }

@@ -3,6 +3,7 @@
 //! from here; pulls write here, each page together with the cursor it advances, in one
 //! transaction.
 
+use indexed_db_futures::KeyRange;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
@@ -12,6 +13,7 @@ use leadkit_shared::sync::{Clock, Operation, ReplicaId};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use thiserror::Error;
+use wasm_bindgen::JsValue;
 
 /// What every workspace's database name starts with.
 pub const DB_NAME: &str = "leadkit";
@@ -44,6 +46,26 @@ pub enum StoreError {
     /// A read or write failed; nothing of that transaction was kept.
     #[error("the local database failed: {detail}")]
     Io { detail: String },
+}
+
+/// Records read per page by [`LeadStore::all_of`].
+const READ_PAGE: u32 = 5_000;
+
+/// Where the next page of leads starts (the last key read).
+pub struct LeadsAfter(JsValue);
+
+/// One page of [`LeadStore::leads_page`].
+pub struct LeadsRead {
+    pub leads: Vec<LeadRecord>,
+    /// `None` once every lead has been read.
+    pub next: Option<LeadsAfter>,
+}
+
+/// A failed browser call as a store error.
+fn io(e: JsValue) -> StoreError {
+    StoreError::Io {
+        detail: format!("{e:?}"),
+    }
 }
 
 impl From<indexed_db_futures::error::Error> for StoreError {
@@ -149,15 +171,69 @@ impl LeadStore {
         Ok(tx.object_store(LEADS)?.get(id).serde()?.await?)
     }
 
-    /// Every record of object store `name`, in key order.
-    async fn all_of<T: DeserializeOwned>(&self, name: &str) -> Result<Vec<T>, StoreError> {
+    /// Every record of object store `name` (whose key path is `key_path`), in key order.
+    async fn all_of<T: DeserializeOwned>(
+        &self,
+        name: &str,
+        key_path: &str,
+    ) -> Result<Vec<T>, StoreError> {
+        let mut all = Vec::new();
+        let mut after = None;
+        loop {
+            let (mut page, next) = self.page_of(name, key_path, after).await?;
+            all.append(&mut page);
+            match next {
+                Some(key) => after = Some(key),
+                None => return Ok(all),
+            }
+        }
+    }
+
+    /// Up to [`READ_PAGE`] records of object store `name` after key `after` (from the
+    /// first without), and the key to read the next page after (`None` at the end).
+    ///
+    /// A page crosses into Rust as one JSON text: the browser's native `JSON.stringify`
+    /// plus `serde_json` takes about a third less time than converting every field of
+    /// every record through `serde_wasm_bindgen` (most of what remains is IndexedDB's
+    /// own read), and pages keep the text's size bounded.
+    async fn page_of<T: DeserializeOwned>(
+        &self,
+        name: &str,
+        key_path: &str,
+        after: Option<JsValue>,
+    ) -> Result<(Vec<T>, Option<JsValue>), StoreError> {
         let tx = self.db.transaction(name).build()?;
-        Ok(tx
-            .object_store(name)?
-            .get_all()
-            .serde()?
-            .await?
-            .collect::<Result<_, _>>()?)
+        let store = tx.object_store(name)?;
+        let records: Vec<JsValue> = match after {
+            None => store
+                .get_all()
+                .with_limit(READ_PAGE)
+                .primitive()?
+                .await?
+                .collect::<Result<_, _>>()?,
+            Some(key) => store
+                .get_all()
+                .with_query::<JsValue, _>(KeyRange::LowerBound(key, true))
+                .with_limit(READ_PAGE)
+                .primitive()?
+                .await?
+                .collect::<Result<_, _>>()?,
+        };
+        let next = match records.last() {
+            Some(last) if records.len() == READ_PAGE as usize => {
+                Some(js_sys::Reflect::get(last, &JsValue::from_str(key_path)).map_err(io)?)
+            }
+            _ => None,
+        };
+        let page = js_sys::Array::new();
+        for record in records {
+            page.push(&record);
+        }
+        let text: String = js_sys::JSON::stringify(&page).map_err(io)?.into();
+        let parsed = serde_json::from_str(&text).map_err(|e| StoreError::Io {
+            detail: format!("a stored record of {name} is unreadable: {e}"),
+        })?;
+        Ok((parsed, next))
     }
 
     /// The records of object store `name` that belong to one lead (its `by_lead` index).
@@ -179,12 +255,12 @@ impl LeadStore {
 
     /// Every stored touch.
     pub async fn all_touches(&self) -> Result<Vec<Touch>, StoreError> {
-        self.all_of(TOUCHES).await
+        self.all_of(TOUCHES, "id").await
     }
 
     /// Every stored stage change, in id order.
     pub async fn all_stage_changes(&self) -> Result<Vec<StageHistoryEntry>, StoreError> {
-        self.all_of(STAGE_CHANGES).await
+        self.all_of(STAGE_CHANGES, "id").await
     }
 
     /// The touches of one lead, oldest first.
@@ -255,7 +331,7 @@ impl LeadStore {
 
     /// Operations not yet acknowledged by the server, oldest first.
     pub async fn pending(&self) -> Result<Vec<Operation>, StoreError> {
-        let mut ops: Vec<Operation> = self.all_of(OUTBOX).await?;
+        let mut ops: Vec<Operation> = self.all_of(OUTBOX, "seq").await?;
         ops.sort_by_key(|op| op.seq);
         Ok(ops)
     }
@@ -281,7 +357,7 @@ impl LeadStore {
 
     /// Operations the server refused, with why.
     pub async fn rejected(&self) -> Result<Vec<RejectedOp>, StoreError> {
-        self.all_of(REJECTED).await
+        self.all_of(REJECTED, "op_id").await
     }
 
     /// Forgets a refused operation once the user has seen it.
@@ -331,7 +407,17 @@ impl LeadStore {
 
     /// Every stored lead, in key order.
     pub async fn all_leads(&self) -> Result<Vec<LeadRecord>, StoreError> {
-        self.all_of(LEADS).await
+        self.all_of(LEADS, "id").await
+    }
+
+    /// A page of leads after `after` (see [`Self::page_of`]): a view can show the first
+    /// page of a large base while the rest is read.
+    pub async fn leads_page(&self, after: Option<LeadsAfter>) -> Result<LeadsRead, StoreError> {
+        let (leads, next) = self.page_of(LEADS, "id", after.map(|a| a.0)).await?;
+        Ok(LeadsRead {
+            leads,
+            next: next.map(LeadsAfter),
+        })
     }
 
     /// The `seq` of the last lead pulled; 0 before the first pull.

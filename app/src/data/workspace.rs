@@ -55,8 +55,10 @@ pub struct Workspace {
     pub leads: RwSignal<Arc<Vec<LeadRecord>>>,
     /// The table over `leads` (search, filters, sort).
     pub table: RwSignal<Arc<LeadTable>>,
-    /// Whether the local database has been read yet.
+    /// Whether the local database has been read yet (its first page, for a large base).
     pub loaded: RwSignal<bool>,
+    /// Whether the rest of a large base is still being read after its first page.
+    pub reading: RwSignal<bool>,
     pub sync: RwSignal<SyncStatus>,
     /// Local changes not yet acknowledged by the server.
     pub pending: RwSignal<usize>,
@@ -86,19 +88,37 @@ impl Workspace {
         LeadStore::open(&database_name(&self.id.get_value())).await
     }
 
-    /// Re-reads every lead from the local database into the signals.
+    /// Re-reads every lead from the local database into the signals. On the first read
+    /// the first page is shown at once, so a large base's table appears while the rest
+    /// is read (`reading` says so meanwhile).
     pub async fn reload(&self) -> Result<(), StoreError> {
         let store = self.store().await?;
         let cursor = store.pull_cursor().await?;
-        let leads = store.all_leads().await?;
+        let first_read = !self.loaded.get_untracked();
+        let mut read = store.leads_page(None).await?;
+        let mut leads = std::mem::take(&mut read.leads);
+        if first_read && read.next.is_some() {
+            self.reading.try_set(true);
+            self.publish(leads.clone());
+        }
+        while let Some(after) = read.next {
+            read = store.leads_page(Some(after)).await?;
+            leads.append(&mut read.leads);
+        }
         store.close();
         self.seen_cursor.try_set_value(cursor);
+        self.publish(leads);
+        self.reading.try_set(false);
+        Ok(())
+    }
+
+    /// Shows `leads` (and the table over them) to every view.
+    fn publish(&self, leads: Vec<LeadRecord>) {
         let table = LeadTable::new(&leads);
         self.leads.try_set(Arc::new(leads));
         self.table.try_set(Arc::new(table));
         self.loaded.try_set(true);
         self.revision.try_update(|r| *r += 1);
-        Ok(())
     }
 
     /// The name of the rep with id `owner`, or the id itself for a rep no longer listed.
@@ -267,6 +287,7 @@ pub fn provide_workspace(
         leads: RwSignal::new(Arc::new(Vec::new())),
         table: RwSignal::new(Arc::new(LeadTable::default())),
         loaded: RwSignal::new(false),
+        reading: RwSignal::new(false),
         sync: RwSignal::new(SyncStatus::Loading),
         revision: RwSignal::new(0),
         reps: RwSignal::new(Vec::new()),

@@ -78,6 +78,10 @@ pub fn LeadsPage() -> impl IntoView {
                 <h2 id="leads-title">{move || i18n.t(LeadsText::Title)}</h2>
                 <p class="count" data-testid="lead-count" role="status">
                     {move || i18n.t(LeadsText::Showing(shown(), total()))}
+                    <Show when=move || workspace.reading.get()>
+                        " "
+                        <span data-testid="still-reading">{i18n.text(LeadsText::StillReading)}</span>
+                    </Show>
                 </p>
             </header>
             <div class="toolbar">

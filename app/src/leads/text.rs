@@ -14,6 +14,8 @@ pub enum LeadsText {
     Search,
     SearchHint,
     NoLeadsYet,
+    /// Shown beside the count while the rest of a large base is read from the device.
+    StillReading,
     NoMatch,
     ClearFilters,
     Filters,
@@ -80,15 +82,23 @@ impl Translate for LeadsText {
         match (*self, locale) {
             (Self::Title, Ko) => "리드".into(),
             (Self::Title, En) => "Leads".into(),
-            (Self::Showing(shown, total), Ko) if shown == total => format!("리드 {total}건"),
-            (Self::Showing(shown, total), Ko) => format!("리드 {total}건 중 {shown}건"),
+            (Self::Showing(shown, total), Ko) if shown == total => format!("리드 {}건", count(total)),
+            (Self::Showing(shown, total), Ko) => {
+                format!("리드 {}건 중 {}건", count(total), count(shown))
+            }
             (Self::Showing(1, 1), En) => "1 lead".into(),
-            (Self::Showing(shown, total), En) if shown == total => format!("{total} leads"),
-            (Self::Showing(shown, total), En) => format!("{shown} of {total} leads"),
+            (Self::Showing(shown, total), En) if shown == total => {
+                format!("{} leads", count(total))
+            }
+            (Self::Showing(shown, total), En) => {
+                format!("{} of {} leads", count(shown), count(total))
+            }
             (Self::Search, Ko) => "검색".into(),
             (Self::Search, En) => "Search".into(),
             (Self::SearchHint, Ko) => "이름, 이메일, 회사, 직함".into(),
             (Self::SearchHint, En) => "Name, e-mail, company, title".into(),
+            (Self::StillReading, Ko) => "· 나머지를 이 기기에서 읽는 중…".into(),
+            (Self::StillReading, En) => "· reading the rest on this device…".into(),
             (Self::NoLeadsYet, Ko) => "아직 리드가 없습니다. 폼으로 첫 리드를 받아 보세요.".into(),
             (Self::NoLeadsYet, En) => "No leads yet. Capture your first one with a form.".into(),
             (Self::NoMatch, Ko) => "조건에 맞는 리드가 없습니다.".into(),
@@ -189,4 +199,9 @@ fn column_name(column: Column, locale: Locale) -> &'static str {
         (Column::Captured, Ko) => "수집 시각",
         (Column::Captured, En) => "Captured",
     }
+}
+
+/// A lead count with thousands separators (`100,000`).
+fn count(n: usize) -> String {
+    crate::i18n::format::number(i64::try_from(n).unwrap_or(i64::MAX))
 }
