@@ -21,7 +21,7 @@ use leadkit_shared::sync::{
 use uuid::Uuid;
 use worker::{Env, Request, Response, RouteContext};
 
-use crate::auth::{answer, authenticate, read_json};
+use crate::auth::{answer, authenticate, read_json_capped};
 use crate::error::AppError;
 use crate::store::leads::{LeadWrite, StoredLead};
 use crate::store::retry::{Attempt, with_retries};
@@ -29,6 +29,10 @@ use crate::{clock, handoff, store, webhooks};
 
 /// Most operations one push may carry.
 pub const MAX_PUSH_OPERATIONS: usize = 500;
+
+/// Largest push body read: 500 operations of up to ~2 KB each (a lead created offline
+/// is the largest). The capture limit of 64 KB refused an app's push of 200 logged calls.
+pub const MAX_PUSH_BYTES: usize = 1024 * 1024;
 
 /// `POST /api/sync/push`.
 pub async fn handle_post_sync_push(
@@ -39,7 +43,7 @@ pub async fn handle_post_sync_push(
         async {
             let principal = authenticate(&req, &ctx.env).await?;
             principal.require(Permission::ReadLeads, "change leads")?;
-            let push: PushRequest = read_json(&mut req).await?;
+            let push: PushRequest = read_json_capped(&mut req, MAX_PUSH_BYTES).await?;
             validate(&push)?;
             let response = push_all(&ctx.env, &principal.workspace_id, &push).await?;
             Ok(Response::from_json(&response)?)

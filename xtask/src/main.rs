@@ -7,6 +7,7 @@
 //! - `cargo xtask sizes`: gzipped sizes of what a browser and Cloudflare download
 //! - `cargo xtask bench`: the engine's benchmarks, medians in one table
 //! - `cargo xtask load`: 2,000 submissions at concurrency 20 against `wrangler dev`
+//! - `cargo xtask bench-sync`: bytes and time of pulling 100,000 leads, then a delta
 //! - `cargo xtask setup`: only the installs
 
 mod bench;
@@ -29,23 +30,25 @@ fn main() -> Result<()> {
         Some("build") => build::run(),
         Some("sizes") => sizes::run(),
         Some("bench") => bench::run(),
-        Some("load") => load(),
+        Some("load") => load("tests/load/capture.mjs"),
+        Some("bench-sync") => load("tests/load/sync-pull.mjs"),
         Some("setup") => setup::run(setup::Needs::All),
         other => {
             bail!(
-                "unknown command {other:?}; use one of: dev, test, build, sizes, bench, load, setup"
+                "unknown command {other:?}; use one of: dev, test, build, sizes, bench, bench-sync, load, setup"
             )
         }
     }
 }
 
-/// Builds, then runs the capture load check (tests/load/capture.mjs) with the pinned Node.
-fn load() -> Result<()> {
+/// Builds, then runs a load check or benchmark against `wrangler dev` (a script under
+/// tests/load/) with the pinned Node.
+fn load(script: &str) -> Result<()> {
     setup::run(setup::Needs::Dev)?;
     build::run()?;
     cmd::run(
         cmd::command(cmd::node())
             .arg("--disable-warning=ExperimentalWarning")
-            .arg("tests/load/capture.mjs"),
+            .arg(script),
     )
 }
