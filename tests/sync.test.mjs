@@ -166,3 +166,110 @@ test("bad pushes are refused whole with the field named; another workspace's lea
   assert.equal(foreign.body.results[0].outcome, "rejected");
   assert.notEqual(record().title, "탈취");
 });
+
+/** Pulls every page after `after`; returns the pages' leads, deltas, touches and cursor. */
+async function pullAll(after, delta) {
+  const out = { leads: [], deltas: [], touches: [], stage_changes: [], cursor: after, total: undefined };
+  for (;;) {
+    const res = await fetch(`${worker.url}/api/leads?after=${out.cursor}&limit=1000&delta=${delta}`, { headers: { cookie: A.cookie } });
+    assert.equal(res.status, 200);
+    const page = await res.json();
+    out.total ??= page.total;
+    out.leads.push(...page.leads);
+    out.deltas.push(...(page.deltas ?? []));
+    out.touches.push(...page.touches);
+    out.stage_changes.push(...page.stage_changes);
+    out.cursor = page.cursor;
+    if (!page.has_more) return out;
+  }
+}
+
+test("after the first download, pulls carry only the fields changed and the touches added", async () => {
+  const first = await pullAll(0, false);
+  assert.equal(first.total, worker.d1("SELECT count(*) AS n FROM leads WHERE workspace_id = ?", A.me.workspace.id)[0].n);
+  assert.equal(first.leads.length, first.total);
+  const r = replica();
+  // Later than the title edits above, one of which was stamped 10 s ahead.
+  const edit = r.op(setFields({ title: "영업 이사" }), { wallMs: Date.now() + 60_000 });
+  const call = r.op({
+    op: "add_touch",
+    touch: { id: randomUUID(), lead_id: leadId, kind: "call", at: new Date().toISOString(), metadata: { outcome: "voicemail" } },
+  });
+  const pushed = await push(r, [edit, call]);
+  assert.deepEqual(pushed.body.results.map((x) => x.outcome), ["applied", "applied"]);
+
+  const delta = await pullAll(first.cursor, true);
+  assert.equal(delta.total, undefined, "the total comes with a first download only");
+  assert.deepEqual(delta.leads, [], "a known lead does not come whole");
+  assert.equal(delta.deltas.length, 1);
+  const [d] = delta.deltas;
+  assert.equal(d.id, leadId);
+  assert.ok("title" in d.fields, JSON.stringify(d.fields));
+  for (const unchanged of ["name", "email", "company_name", "consents", "created_at"]) {
+    assert.ok(!(unchanged in d.fields), `${unchanged} did not change and is not sent`);
+  }
+  assert.equal(d.fields.title, "영업 이사");
+  assert.deepEqual(d.stamps.title, edit.hlc, "the field's stamp travels with it");
+  assert.ok(d.scores, "the numbers recomputed by the write come along");
+  assert.deepEqual(delta.touches.map((t) => t.id), [call.body.touch.id], "only the touch added since");
+  // Without delta=true the same change comes whole, as before.
+  const whole = await pullAll(first.cursor, false);
+  assert.equal(whole.leads.length, 1);
+  assert.equal(whole.leads[0].record.title, "영업 이사");
+  assert.ok(whole.touches.length >= 2, "whole leads come with every touch");
+  // A lead created after the cursor comes whole even in a delta pull.
+  const created = await postJson(worker.url, "/f/contact", {
+    email: "late@customer.co.kr", name: "늦은 방문자", company: "고객사", ...humanExtras("contact"),
+  });
+  const lateId = (await created.json()).lead_id;
+  const later = await pullAll(delta.cursor, true);
+  assert.deepEqual(later.leads.map((l) => l.id), [lateId]);
+  assert.deepEqual(later.deltas, []);
+});
+
+test("a merge hides the absorbed lead and scores the survivor with its touches; a later undo restores it", async () => {
+  const make = async (email, name) => {
+    const res = await postJson(worker.url, "/f/contact", { email, name, company: "중복사", ...humanExtras("contact") });
+    return (await res.json()).lead_id;
+  };
+  const survivor = await make("kim@dup.co.kr", "김중복");
+  const absorbed = await make("kim.dup@gmail.com", "김중복");
+  const r = replica();
+  await push(r, [r.op({
+    op: "add_touch",
+    touch: { id: randomUUID(), lead_id: absorbed, kind: "call", at: new Date().toISOString(), metadata: {} },
+  })]);
+  const { cursor } = await pullAll(0, false);
+  const rec = (id) => JSON.parse(worker.d1("SELECT record_json FROM leads WHERE id = ?", id)[0].record_json);
+  const engagement = (id) => worker.d1("SELECT engagement FROM leads WHERE id = ?", id)[0].engagement;
+  const before = engagement(survivor);
+
+  const merge = r.op({ op: "merge_leads", survivor, absorbed: [absorbed] });
+  const merged = await push(r, [merge]);
+  assert.equal(merged.body.results[0].outcome, "applied", JSON.stringify(merged.body));
+  assert.equal(rec(absorbed).merged_into, survivor);
+  assert.equal(rec(survivor).merged_into, null);
+  const mergedEngagement = engagement(survivor);
+  assert.ok(mergedEngagement > before, "the survivor counts the absorbed lead's touches");
+  assert.equal(worker.d1("SELECT count(*) AS n FROM touches WHERE lead_id = ?", absorbed)[0].n, 2, "touches stay where they were, for the undo");
+  const pulled = await pullAll(cursor, true);
+  const absorbedDelta = pulled.deltas.find((d) => d.id === absorbed);
+  assert.equal(absorbedDelta.fields.merged_into, survivor);
+  assert.deepEqual(absorbedDelta.stamps.merged_into, merge.hlc);
+  assert.ok(pulled.deltas.some((d) => d.id === survivor && d.scores), "the survivor's new numbers reach devices");
+
+  // A merged lead cannot absorb others, nor a lead itself.
+  const bad = await push(r, [
+    r.op({ op: "merge_leads", survivor: absorbed, absorbed: [leadId] }),
+    r.op({ op: "merge_leads", survivor, absorbed: [survivor] }),
+  ]);
+  assert.deepEqual(bad.body.results.map((x) => x.reason.code), ["already_merged", "empty_merge"]);
+
+  const undo = r.op({ op: "unmerge_leads", survivor, absorbed: [absorbed] });
+  assert.equal((await push(r, [undo])).body.results[0].outcome, "applied");
+  assert.equal(rec(absorbed).merged_into, null);
+  assert.equal(rec(absorbed).name, "김중복", "the absorbed lead comes back as it was");
+  assert.ok(engagement(survivor) < mergedEngagement, "the survivor no longer counts its touches");
+  const restored = await pullAll(pulled.cursor, true);
+  assert.equal(restored.deltas.find((d) => d.id === absorbed).fields.merged_into, null);
+});

@@ -404,6 +404,7 @@ fn record(seq: usize, lead: &Lead) -> LeadRecord {
         stage: Some(lead.stage),
         scores: None,
         record: Some(Box::new(lead.clone())),
+        stamps: Default::default(),
     }
 }
 

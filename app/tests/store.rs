@@ -22,6 +22,7 @@ fn lead(seq: u64, name: &str) -> LeadRecord {
         stage: None,
         scores: None,
         record: None,
+        stamps: Default::default(),
     }
 }
 

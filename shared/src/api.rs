@@ -69,6 +69,21 @@ pub struct LeadRecord {
     /// leads stored before whole records were kept.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub record: Option<Box<crate::model::Lead>>,
+    /// The clock of the replica write that set each field of `record` (fields not listed
+    /// were set at the edge): a pulled value replaces a local one only if it is as late,
+    /// so an edit made here and not yet pushed is not overwritten by an older pull.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub stamps: std::collections::BTreeMap<String, crate::sync::Hlc>,
+}
+
+impl LeadRecord {
+    /// Whether the lead was merged into another (it then leaves lists and counts; an
+    /// undo brings it back).
+    pub fn is_merged(&self) -> bool {
+        self.record
+            .as_ref()
+            .is_some_and(|l| l.merged_into.is_some())
+    }
 }
 
 /// A lead's numbers from the workspace's engine, as last computed.
@@ -118,6 +133,30 @@ pub struct LeadsPage {
     /// Every stage change of the leads in this page, by id.
     #[serde(default)]
     pub stage_changes: Vec<StageHistoryEntry>,
+    /// With `delta=true`: the leads the client already has, as only the fields changed
+    /// after the cursor (touches and stage changes above are then only those added
+    /// after it). Leads created after the cursor still come whole in `leads`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deltas: Vec<LeadDelta>,
+    /// On the first page of a first pull (`after=0`): how many leads the workspace has,
+    /// so the app can show how far its first download has come.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<u64>,
+}
+
+/// The change of one lead since a pull's cursor: its fields written since, by serde
+/// name, with their stamps (see [`LeadRecord::stamps`]), and its numbers when they were
+/// recomputed. Merged into the local record by [`crate::sync::merge_delta`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LeadDelta {
+    pub id: Uuid,
+    /// The lead's latest position in the change log.
+    pub seq: u64,
+    pub fields: serde_json::Map<String, serde_json::Value>,
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub stamps: std::collections::BTreeMap<String, crate::sync::Hlc>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scores: Option<LeadScores>,
 }
 
 /// One recorded stage change, as pulled: the change, its id in the workspace's history,
@@ -181,6 +220,9 @@ pub struct LeadsQuery {
     pub after: u64,
     /// At most this many; between 1 and [`MAX_PAGE_SIZE`].
     pub limit: u32,
+    /// `delta=true`: the client holds every lead as of `after`, so known leads come as
+    /// their changed fields only ([`LeadsPage::deltas`]).
+    pub delta: bool,
 }
 
 /// A query parameter that could not be used, named so the caller can fix it.
@@ -200,6 +242,7 @@ impl LeadsQuery {
         let mut query = Self {
             after: 0,
             limit: DEFAULT_PAGE_SIZE,
+            delta: false,
         };
         for (name, value) in pairs {
             match name {
@@ -218,6 +261,18 @@ impl LeadsQuery {
                             param: "limit".into(),
                             problem: format!("must be a whole number from 1 to {MAX_PAGE_SIZE}"),
                         })?;
+                }
+                "delta" => {
+                    query.delta = match value {
+                        "true" | "1" => true,
+                        "false" | "0" => false,
+                        _ => {
+                            return Err(QueryError {
+                                param: "delta".into(),
+                                problem: "must be true or false".into(),
+                            });
+                        }
+                    };
                 }
                 _ => {}
             }
@@ -299,6 +354,7 @@ mod tests {
             stage: None,
             scores: None,
             record: None,
+            stamps: Default::default(),
         }
     }
 
@@ -345,14 +401,21 @@ mod tests {
             q(&[]),
             Ok(LeadsQuery {
                 after: 0,
-                limit: DEFAULT_PAGE_SIZE
+                limit: DEFAULT_PAGE_SIZE,
+                delta: false,
             })
         );
         assert_eq!(
-            q(&[("after", "42"), ("limit", "10"), ("_", "1")]),
+            q(&[
+                ("after", "42"),
+                ("limit", "10"),
+                ("_", "1"),
+                ("delta", "true")
+            ]),
             Ok(LeadsQuery {
                 after: 42,
-                limit: 10
+                limit: 10,
+                delta: true,
             })
         );
         for (pairs, param) in [
@@ -360,6 +423,7 @@ mod tests {
             (&[("after", "x")][..], "after"),
             (&[("limit", "0")][..], "limit"),
             (&[("limit", "1001")][..], "limit"),
+            (&[("delta", "yes")][..], "delta"),
         ] {
             assert_eq!(q(pairs).unwrap_err().param, param, "{pairs:?}");
         }

@@ -2,6 +2,7 @@
 //! every replica runs (per-field last-writer-wins, grow-only touches and stage history),
 //! and the exactly-once admission rule of the push endpoint.
 
+mod delta;
 mod hlc;
 mod local;
 mod op;
@@ -10,11 +11,12 @@ mod server;
 mod state;
 mod validate;
 
+pub use delta::{changed_fields, delta_fields, merge_delta};
 pub use hlc::{Clock, Hlc, ReplicaId};
 pub use local::apply_locally;
 pub use op::{OpBody, OpId, Operation};
 pub use sequence::{Admission, admit};
-pub use server::{Applied, Effect, FLOOR, StoredRegisters, apply_to_lead, lead_of};
+pub use server::{Applied, Effect, FLOOR, StoredRegisters, apply_to_lead, apply_to_leads, lead_of};
 pub use state::{LeadRegisters, MaterializeError, Register, SyncState};
 pub use validate::{Rejection, check};
 

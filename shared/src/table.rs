@@ -196,10 +196,14 @@ fn stage_rank(stage: Option<Stage>) -> usize {
 }
 
 impl LeadTable {
-    /// The table of `records`.
+    /// The table of `records`, leaving out those merged into another lead.
     pub fn new(records: &[LeadRecord]) -> Self {
         Self {
-            rows: records.iter().map(LeadRow::of).collect(),
+            rows: records
+                .iter()
+                .filter(|r| !r.is_merged())
+                .map(LeadRow::of)
+                .collect(),
         }
     }
 
@@ -354,6 +358,7 @@ mod tests {
                 scored_at: at,
             }),
             record: Some(Box::new(lead)),
+            stamps: Default::default(),
         }
     }
 

@@ -92,34 +92,40 @@ export async function startWorker({ seed, vars = {} } = {}) {
   }
 
   const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [
-      wranglerJs, "dev", "--config", config, "--local", "--ip", "127.0.0.1", "--port", String(port),
-      "--persist-to", persistDir, "--show-interactive-dev-session=false", "--inspector-port", "0",
-      ...Object.entries(allVars).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
-    ],
-    { env: offlineEnv, cwd: dir, stdio: ["ignore", "pipe", "pipe"] },
-  );
-  let output = "";
-  child.stdout.on("data", (d) => (output += d));
-  child.stderr.on("data", (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`wrangler dev exited:\n${output}`);
-    try {
-      const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2000) });
-      if (res.ok) break;
-    } catch {
-      // not listening yet
+  let output = "";
+  let child;
+  // wrangler runs workerd as its own child: each run gets a process group of its own so
+  // `crash()` can kill both at once, as a power cut would.
+  const launch = async () => {
+    child = spawn(
+      process.execPath,
+      [
+        wranglerJs, "dev", "--config", config, "--local", "--ip", "127.0.0.1", "--port", String(port),
+        "--persist-to", persistDir, "--show-interactive-dev-session=false", "--inspector-port", "0",
+        ...Object.entries(allVars).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
+      ],
+      { env: offlineEnv, cwd: dir, stdio: ["ignore", "pipe", "pipe"], detached: true },
+    );
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`wrangler dev exited:\n${output}`);
+      try {
+        const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2000) });
+        if (res.ok) break;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) {
+        process.kill(-child.pid, "SIGKILL");
+        throw new Error(`wrangler dev did not answer within 60 s:\n${output}`);
+      }
+      await new Promise((r) => setTimeout(r, 200));
     }
-    if (Date.now() > deadline) {
-      child.kill("SIGKILL");
-      throw new Error(`wrangler dev did not answer within 60 s:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  };
+  await launch();
 
   return {
     url,
@@ -162,6 +168,35 @@ export async function startWorker({ seed, vars = {} } = {}) {
       } finally {
         db.close();
       }
+    },
+    /**
+     * Kills wrangler and workerd at once with SIGKILL (no shutdown, a write may be cut
+     * off mid-way), keeping the local D1 state for `restart()`.
+     */
+    /**
+     * Runs `write(db)` on the worker's local D1 in one transaction, behind its back:
+     * for benchmarks that seed more rows than the API could store in reasonable time.
+     */
+    d1Bulk(write) {
+      const dbDir = join(persistDir, "v3/d1/miniflare-D1DatabaseObject");
+      const file = readdirSync(dbDir).find((n) => n.endsWith(".sqlite") && n !== "metadata.sqlite");
+      const db = new DatabaseSync(join(dbDir, file));
+      try {
+        db.exec("BEGIN");
+        write(db);
+        db.exec("COMMIT");
+      } finally {
+        db.close();
+      }
+    },
+    async crash() {
+      const exited = new Promise((r) => child.once("exit", r));
+      process.kill(-child.pid, "SIGKILL");
+      await exited;
+    },
+    /** Starts the worker again on the same port and local D1 state. */
+    async restart() {
+      await launch();
     },
     async stop() {
       const exited = new Promise((r) => child.once("exit", r));

@@ -152,6 +152,15 @@ pub fn answer(result: Result<Response, AppError>) -> worker::Result<Response> {
 /// Reads a JSON body of at most `MAX_BODY_BYTES`. Only `application/json` is accepted:
 /// a cross-site HTML form cannot send it, which keeps forged form posts out.
 pub async fn read_json<T: DeserializeOwned>(req: &mut Request) -> Result<T, AppError> {
+    read_json_capped(req, MAX_BODY_BYTES).await
+}
+
+/// [`read_json`] with a cap of `max_bytes` for bodies that are legitimately larger (a
+/// sync push of hundreds of operations).
+pub async fn read_json_capped<T: DeserializeOwned>(
+    req: &mut Request,
+    max_bytes: usize,
+) -> Result<T, AppError> {
     let content_type = req.headers().get("content-type")?;
     match BodyKind::from_content_type(content_type.as_deref())? {
         BodyKind::Json => {}
@@ -162,7 +171,7 @@ pub async fn read_json<T: DeserializeOwned>(req: &mut Request) -> Result<T, AppE
             .into());
         }
     }
-    let body = read_body_capped(req, MAX_BODY_BYTES).await?;
+    let body = read_body_capped(req, max_bytes).await?;
     serde_json::from_slice(&body).map_err(|e| {
         DecodeError::MalformedJson {
             detail: e.to_string(),

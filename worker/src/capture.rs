@@ -341,6 +341,7 @@ async fn store_submission(
             None => None,
         };
         let read_version = stored.as_ref().map(|s| s.version);
+        let before = stored.as_ref().map(|s| s.known.lead.clone());
         let update = on_submission_with_history(
             &engine,
             stored.map(|s| s.known),
@@ -361,6 +362,7 @@ async fn store_submission(
                 form_id: &form.id,
                 update: &update,
                 read_version,
+                before: before.as_ref(),
                 extra_json: &extra_json,
                 at: now,
             },

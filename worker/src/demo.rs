@@ -123,6 +123,7 @@ pub async fn handle_post_demo(mut req: Request, ctx: RouteContext<()>) -> worker
                             form_id: &form_id,
                             update,
                             read_version: None,
+                            before: None,
                             extra_json: "{}",
                             at: update.lead.created_at,
                         },

@@ -308,6 +308,7 @@ async fn answer_one(
                 form_id: "",
                 update: &update,
                 read_version: Some(stored.version),
+                before: Some(&stored.known.lead),
                 extra_json: "{}",
                 at: now,
             },

@@ -61,9 +61,43 @@ struct LeadRow {
     persona: Option<String>,
     scored_at: Option<String>,
     record_json: Option<String>,
+    stamps_json: Option<String>,
+    /// 1 when a change after the pull's cursor needs the whole lead (its creation).
+    whole: i64,
+    /// The `fields_json` of every change after the cursor, as a JSON array of them.
+    changed: Option<String>,
+}
+
+/// A lead changed after a pull's cursor: as it stands, and which of its fields changed
+/// since (`None`: the whole lead, for a lead created after the cursor).
+pub struct ChangedLead {
+    pub record: LeadRecord,
+    pub fields: Option<std::collections::BTreeSet<String>>,
 }
 
 impl LeadRow {
+    fn into_changed(mut self) -> Result<ChangedLead, AppError> {
+        let fields = match (self.whole, self.changed.take()) {
+            (0, Some(changed)) => {
+                let lists: Vec<String> = serde_json::from_str(&changed).unwrap_or_default();
+                let mut names = std::collections::BTreeSet::new();
+                for list in lists {
+                    let list: Vec<String> =
+                        serde_json::from_str(&list).map_err(|e| AppError::Storage {
+                            detail: format!("lead seq {} has an unreadable change: {e}", self.seq),
+                        })?;
+                    names.extend(list);
+                }
+                Some(names)
+            }
+            _ => None,
+        };
+        Ok(ChangedLead {
+            record: self.into_record()?,
+            fields,
+        })
+    }
+
     fn into_record(self) -> Result<LeadRecord, AppError> {
         let corrupt = |what: &str| AppError::Storage {
             detail: format!("lead seq {} has an unreadable {what}", self.seq),
@@ -92,8 +126,14 @@ impl LeadRow {
             .as_deref()
             .map(|json| serde_json::from_str(json).map_err(|_| corrupt("record")))
             .transpose()?;
+        let stamps = self
+            .stamps_json
+            .as_deref()
+            .and_then(|json| serde_json::from_str(json).ok())
+            .unwrap_or_default();
         Ok(LeadRecord {
             record,
+            stamps,
             stage: Some(stage),
             scores,
             id: Uuid::parse_str(&self.id).map_err(|_| corrupt("id"))?,
@@ -370,18 +410,21 @@ pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, AppError
 }
 
 /// Up to `limit` leads of a workspace changed after change-log position `after`, each
-/// once (as it stands now, with its latest position), in ascending position.
+/// once (as it stands now, with its latest position, and the fields changed since
+/// `after`), in ascending position.
 pub async fn leads_after(
     db: &D1Database,
     workspace_id: &str,
     after: u64,
     limit: u32,
-) -> Result<Vec<LeadRecord>, AppError> {
+) -> Result<Vec<ChangedLead>, AppError> {
     let rows = db
         .prepare(
             "SELECT c.seq AS seq, l.id, l.form_id, l.email, l.name, l.company, l.captured_at, \
-             l.stage, l.fit, l.engagement, l.total, l.tier, l.persona, l.scored_at, l.record_json \
-             FROM (SELECT lead_id, MAX(seq) AS seq FROM lead_changes \
+             l.stage, l.fit, l.engagement, l.total, l.tier, l.persona, l.scored_at, \
+             l.record_json, l.stamps_json, c.whole, c.changed \
+             FROM (SELECT lead_id, MAX(seq) AS seq, MAX(fields_json IS NULL) AS whole, \
+                   json_group_array(fields_json) AS changed FROM lead_changes \
                    WHERE workspace_id = ?1 AND seq > ?2 GROUP BY lead_id) AS c \
              JOIN leads AS l ON l.id = c.lead_id \
              ORDER BY c.seq LIMIT ?3",
@@ -394,7 +437,7 @@ pub async fn leads_after(
         .all()
         .await?
         .results::<LeadRow>()?;
-    rows.into_iter().map(LeadRow::into_record).collect()
+    rows.into_iter().map(LeadRow::into_changed).collect()
 }
 
 /// A stored engine configuration row.
@@ -434,7 +477,7 @@ struct TouchRow {
     record_json: String,
 }
 
-/// Every stored touch of a lead, oldest first.
+/// Every stored touch of a lead and of the leads merged into it, oldest first.
 pub async fn touches_of(
     db: &D1Database,
     workspace_id: &str,
@@ -442,7 +485,9 @@ pub async fn touches_of(
 ) -> Result<Vec<Touch>, AppError> {
     let rows = db
         .prepare(
-            "SELECT id, record_json FROM touches WHERE workspace_id = ?1 AND lead_id = ?2 \
+            "SELECT id, record_json FROM touches WHERE workspace_id = ?1 AND (lead_id = ?2 \
+             OR lead_id IN (SELECT id FROM leads WHERE workspace_id = ?1 \
+                            AND json_extract(record_json, '$.merged_into') = ?2)) \
              ORDER BY at, id",
         )
         .bind(&[JsValue::from_str(workspace_id), JsValue::from_str(lead_id)])?
@@ -458,20 +503,24 @@ pub async fn touches_of(
         .collect()
 }
 
-/// Every touch of the workspace's leads `lead_ids`, oldest first.
+/// Every touch of the workspace's leads `lead_ids` added after change-log position
+/// `since` (0: all of them), oldest first.
 pub async fn touches_of_leads(
     db: &D1Database,
     workspace_id: &str,
     lead_ids: &[String],
+    since: u64,
 ) -> Result<Vec<Touch>, AppError> {
     let rows = db
         .prepare(
             "SELECT id, record_json FROM touches WHERE workspace_id = ?1 \
-             AND lead_id IN (SELECT value FROM json_each(?2)) ORDER BY at, id",
+             AND lead_id IN (SELECT value FROM json_each(?2)) AND change_mark >= ?3 \
+             ORDER BY at, id",
         )
         .bind(&[
             JsValue::from_str(workspace_id),
             JsValue::from_str(&to_json(&lead_ids)?),
+            JsValue::from_f64(since as f64),
         ])?
         .all()
         .await?
@@ -497,20 +546,24 @@ struct StageChangeRow {
     reason: Option<String>,
 }
 
-/// Every stage change of the workspace's leads `lead_ids`, in the order recorded.
+/// Every stage change of the workspace's leads `lead_ids` recorded after change-log
+/// position `since` (0: all of them), in the order recorded.
 pub async fn stage_changes_of_leads(
     db: &D1Database,
     workspace_id: &str,
     lead_ids: &[String],
+    since: u64,
 ) -> Result<Vec<StageHistoryEntry>, AppError> {
     let rows = db
         .prepare(
             "SELECT id, lead_id, from_stage, to_stage, at, actor_json, reason FROM stage_changes \
-             WHERE workspace_id = ?1 AND lead_id IN (SELECT value FROM json_each(?2)) ORDER BY id",
+             WHERE workspace_id = ?1 AND lead_id IN (SELECT value FROM json_each(?2)) \
+             AND change_mark >= ?3 ORDER BY id",
         )
         .bind(&[
             JsValue::from_str(workspace_id),
             JsValue::from_str(&to_json(&lead_ids)?),
+            JsValue::from_f64(since as f64),
         ])?
         .all()
         .await?

@@ -1,10 +1,12 @@
 //! `POST /api/sync/push`: a replica (a browser or phone of a member) pushes its pending
 //! operations, oldest first. Each is admitted by `sync::admit` (exactly once, in order
-//! per replica), checked and merged into its lead by `sync::apply_to_lead` (per-field
+//! per replica), checked and merged into its leads by `sync::apply_to_leads` (per-field
 //! last-writer-wins by hybrid logical clock, stage moves by the workspace's rules), then
 //! re-scored by the engine — and stored with the replica's new sequence in one D1 batch,
 //! so a crash can neither apply an operation twice nor skip one. Refused operations are
 //! answered with their reason and still use up their sequence number.
+
+use std::collections::BTreeMap;
 
 use leadkit_shared::api::{PushOutcome, PushRequest, PushResponse, PushResult, SCHEMA_VERSION};
 use leadkit_shared::auth::Permission;
@@ -12,21 +14,25 @@ use leadkit_shared::engine::Engine;
 use leadkit_shared::forms::FormDefinition;
 use leadkit_shared::handoff::HandoffSettings;
 use leadkit_shared::lead_update::on_applied;
-use leadkit_shared::model::WorkspaceId;
+use leadkit_shared::model::{LeadId, Touch, WorkspaceId};
 use leadkit_shared::sync::{
-    Admission, Operation, Rejection, StoredRegisters, admit, apply_to_lead, lead_of,
+    Admission, OpBody, Operation, Rejection, StoredRegisters, admit, apply_to_leads, lead_of,
 };
 use uuid::Uuid;
 use worker::{Env, Request, Response, RouteContext};
 
-use crate::auth::{answer, authenticate, read_json};
+use crate::auth::{answer, authenticate, read_json_capped};
 use crate::error::AppError;
-use crate::store::leads::LeadWrite;
+use crate::store::leads::{LeadWrite, StoredLead};
 use crate::store::retry::{Attempt, with_retries};
 use crate::{clock, handoff, store, webhooks};
 
 /// Most operations one push may carry.
 pub const MAX_PUSH_OPERATIONS: usize = 500;
+
+/// Largest push body read: 500 operations of up to ~2 KB each (a lead created offline
+/// is the largest). The capture limit of 64 KB refused an app's push of 200 logged calls.
+pub const MAX_PUSH_BYTES: usize = 1024 * 1024;
 
 /// `POST /api/sync/push`.
 pub async fn handle_post_sync_push(
@@ -37,7 +43,7 @@ pub async fn handle_post_sync_push(
         async {
             let principal = authenticate(&req, &ctx.env).await?;
             principal.require(Permission::ReadLeads, "change leads")?;
-            let push: PushRequest = read_json(&mut req).await?;
+            let push: PushRequest = read_json_capped(&mut req, MAX_PUSH_BYTES).await?;
             validate(&push)?;
             let response = push_all(&ctx.env, &principal.workspace_id, &push).await?;
             Ok(Response::from_json(&response)?)
@@ -148,28 +154,35 @@ async fn ensure_app_form(db: &worker::D1Database, workspace_id: &str) -> Result<
     Ok(form_id)
 }
 
-/// Applies one admitted operation (retrying when a concurrent write to its lead won).
+/// Applies one admitted operation (retrying when a concurrent write to one of its leads
+/// won). A merge or its undo writes every lead it names in the same batch.
 async fn apply_one(cx: &Context<'_>, op: &Operation) -> Result<PushOutcome, AppError> {
     let what = format!("sync operation {}", op.id.0);
     let replica = op.replica.0.to_string();
+    let lead_ids = op.body.leads();
     with_retries(&what, async || {
         let now = clock::now();
         let at = store::timestamp(now)?;
-        let lead_id = lead_of(op).map(|id| id.0.to_string());
-        let stored = match &lead_id {
-            Some(id) => store::leads::lead_by_id(&cx.db, cx.workspace_id, id).await?,
-            None => None,
-        };
-        let stamps = match (&lead_id, &stored) {
-            (Some(id), Some(_)) => store::sync::stamps_of(&cx.db, id).await?,
-            _ => Default::default(),
-        };
-        let registers = stored.as_ref().map(|s| StoredRegisters {
-            lead: s.known.lead.clone(),
-            stamps,
-        });
-        let taken = match (&lead_id, &stored) {
-            (Some(id), None) => store::leads::exists_anywhere(&cx.db, id).await?,
+        let mut stored: BTreeMap<LeadId, StoredLead> = BTreeMap::new();
+        let mut registers: BTreeMap<LeadId, StoredRegisters> = BTreeMap::new();
+        for lead_id in &lead_ids {
+            let id = lead_id.0.to_string();
+            if let Some(lead) = store::leads::lead_by_id(&cx.db, cx.workspace_id, &id).await? {
+                registers.insert(
+                    *lead_id,
+                    StoredRegisters {
+                        lead: lead.known.lead.clone(),
+                        stamps: store::sync::stamps_of(&cx.db, &id).await?,
+                    },
+                );
+                stored.insert(*lead_id, lead);
+            }
+        }
+        // A new lead's id must not be one another workspace already uses.
+        let taken = match lead_ids.as_slice() {
+            [only] if stored.is_empty() => {
+                store::leads::exists_anywhere(&cx.db, &only.0.to_string()).await?
+            }
             _ => false,
         };
         let applied = if taken {
@@ -177,18 +190,17 @@ async fn apply_one(cx: &Context<'_>, op: &Operation) -> Result<PushOutcome, AppE
                 detail: "this lead id is already in use".into(),
             })
         } else {
-            apply_to_lead(op, registers.as_ref(), &cx.engine.config().lifecycle)
+            apply_to_leads(op, &registers, &cx.engine.config().lifecycle)
         };
-        let mut statements;
-        let events;
-        let mut queued = false;
-        match applied {
+        let applied = match applied {
+            Ok(applied) => applied,
             Err(rejection) => {
                 let code = serde_json::to_value(&rejection)
                     .ok()
                     .and_then(|v| v.get("code").and_then(|c| c.as_str().map(str::to_owned)))
                     .unwrap_or_else(|| "rejected".into());
-                statements = store::sync::record_statements(
+                let lead_id = lead_of(op).map(|id| id.0.to_string());
+                let statements = store::sync::record_statements(
                     &cx.db,
                     cx.workspace_id,
                     op,
@@ -201,52 +213,56 @@ async fn apply_one(cx: &Context<'_>, op: &Operation) -> Result<PushOutcome, AppE
                     Err(e) => retry_or_duplicate(cx, &replica, op, e).await,
                 };
             }
-            Ok(mut applied) => {
-                // The lead belongs to the pusher's workspace, whatever the operation said.
-                applied.lead.workspace_id =
-                    WorkspaceId(Uuid::parse_str(cx.workspace_id).unwrap_or(Uuid::nil()));
-                let stamps = std::mem::take(&mut applied.stamps);
-                let touches = stored
-                    .as_ref()
-                    .map(|s| s.known.touches.clone())
-                    .unwrap_or_default();
-                let update = on_applied(&cx.engine, applied, touches, now);
-                let id = update.lead.id.0.to_string();
-                statements = store::leads::write_statements(
-                    &cx.db,
-                    &LeadWrite {
-                        workspace_id: cx.workspace_id,
-                        form_id: &cx.app_form,
-                        update: &update,
-                        read_version: stored.as_ref().map(|s| s.version),
-                        extra_json: "{}",
-                        at: now,
-                    },
-                )?;
-                statements.push(store::sync::stamps_statement(&cx.db, &id, &stamps)?);
-                statements.extend(store::sync::record_statements(
-                    &cx.db,
-                    cx.workspace_id,
-                    op,
-                    "applied",
-                    Some(&id),
-                    &at,
-                )?);
-                if let Some(statement) =
-                    handoff::enqueue_if_entered(&cx.db, cx.workspace_id, &cx.handoff, &update, now)?
-                {
-                    statements.push(statement);
-                    queued = true;
-                }
-                statements.extend(webhooks::outbox_statements(
-                    &cx.db,
-                    cx.workspace_id,
-                    &update.events,
-                    now,
-                )?);
-                events = update.events;
+        };
+        let mut statements = Vec::new();
+        let mut events = Vec::new();
+        let mut queued = false;
+        for mut applied in applied {
+            // The lead belongs to the pusher's workspace, whatever the operation said.
+            applied.lead.workspace_id =
+                WorkspaceId(Uuid::parse_str(cx.workspace_id).unwrap_or(Uuid::nil()));
+            let lead_id = applied.lead.id;
+            let stamps = std::mem::take(&mut applied.stamps);
+            let touches = touches_counted(op, lead_id, &stored);
+            let before = stored.get(&lead_id);
+            let update = on_applied(&cx.engine, applied, touches, now);
+            let id = lead_id.0.to_string();
+            statements.extend(store::leads::write_statements(
+                &cx.db,
+                &LeadWrite {
+                    workspace_id: cx.workspace_id,
+                    form_id: &cx.app_form,
+                    update: &update,
+                    read_version: before.map(|s| s.version),
+                    before: before.map(|s| &s.known.lead),
+                    extra_json: "{}",
+                    at: now,
+                },
+            )?);
+            statements.push(store::sync::stamps_statement(&cx.db, &id, &stamps)?);
+            if let Some(statement) =
+                handoff::enqueue_if_entered(&cx.db, cx.workspace_id, &cx.handoff, &update, now)?
+            {
+                statements.push(statement);
+                queued = true;
             }
+            statements.extend(webhooks::outbox_statements(
+                &cx.db,
+                cx.workspace_id,
+                &update.events,
+                now,
+            )?);
+            events.extend(update.events);
         }
+        let primary = lead_of(op).map(|id| id.0.to_string());
+        statements.extend(store::sync::record_statements(
+            &cx.db,
+            cx.workspace_id,
+            op,
+            "applied",
+            primary.as_deref(),
+            &at,
+        )?);
         match cx.db.batch(statements).await {
             Ok(_) => {
                 webhooks::dispatch_logged(cx.env, cx.workspace_id, &events, now).await;
@@ -262,6 +278,44 @@ async fn apply_one(cx: &Context<'_>, op: &Operation) -> Result<PushOutcome, AppE
         }
     })
     .await
+}
+
+/// The touches a lead is scored with after `op`: its own (with those of leads merged
+/// into it before); a merge's survivor adds the absorbed leads', an undo's drops them.
+fn touches_counted(
+    op: &Operation,
+    lead_id: LeadId,
+    stored: &BTreeMap<LeadId, StoredLead>,
+) -> Vec<Touch> {
+    let own = stored
+        .get(&lead_id)
+        .map(|s| s.known.touches.clone())
+        .unwrap_or_default();
+    let of = |ids: &[LeadId]| -> Vec<Touch> {
+        ids.iter()
+            .filter_map(|id| stored.get(id))
+            .flat_map(|s| s.known.touches.iter().cloned())
+            .collect()
+    };
+    match &op.body {
+        OpBody::MergeLeads { survivor, absorbed } if *survivor == lead_id => {
+            let mut touches = own;
+            for touch in of(absorbed) {
+                if !touches.iter().any(|t| t.id == touch.id) {
+                    touches.push(touch);
+                }
+            }
+            touches.sort_by(|a, b| a.at.cmp(&b.at).then(a.id.cmp(&b.id)));
+            touches
+        }
+        OpBody::UnmergeLeads { survivor, absorbed } if *survivor == lead_id => {
+            let leaving = of(absorbed);
+            own.into_iter()
+                .filter(|t| !leaving.iter().any(|l| l.id == t.id))
+                .collect()
+        }
+        _ => own,
+    }
 }
 
 /// After a failed batch: another push of this replica applied the operation meanwhile

@@ -7,6 +7,7 @@
 //! - `cargo xtask sizes`: gzipped sizes of what a browser and Cloudflare download
 //! - `cargo xtask bench`: the engine's benchmarks, medians in one table
 //! - `cargo xtask load`: 2,000 submissions at concurrency 20 against `wrangler dev`
+//! - `cargo xtask bench-sync`: bytes and time of pulling 100,000 leads, then a delta
 //! - `cargo xtask bench-table`: time to the first lead table with 100k leads on the device
 //! - `cargo xtask setup`: only the installs
 
@@ -31,11 +32,12 @@ fn main() -> Result<()> {
         Some("sizes") => sizes::run(),
         Some("bench") => bench::run(),
         Some("load") => node_script("tests/load/capture.mjs"),
+        Some("bench-sync") => node_script("tests/load/sync-pull.mjs"),
         Some("bench-table") => node_script("tests/load/first-table.mjs"),
         Some("setup") => setup::run(setup::Needs::All),
         other => {
             bail!(
-                "unknown command {other:?}; use one of: dev, test, build, sizes, bench, bench-table, load, setup"
+                "unknown command {other:?}; use one of: dev, test, build, sizes, bench, bench-sync, bench-table, load, setup"
             )
         }
     }

@@ -9,7 +9,7 @@ use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use leadkit_shared::api::{LeadRecord, LeadsPage, StageHistoryEntry};
 use leadkit_shared::model::Touch;
-use leadkit_shared::sync::{Clock, Operation, ReplicaId};
+use leadkit_shared::sync::{Clock, Operation, ReplicaId, merge_delta};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use thiserror::Error;
@@ -36,6 +36,20 @@ const REPLICA_KEY: &str = "replica";
 /// The index of touches and stage changes by their lead.
 const BY_LEAD: &str = "by_lead";
 const PULL_CURSOR_KEY: &str = "pull_cursor";
+/// How far the first download has come ([`FirstPull`]), in META.
+const FIRST_PULL_KEY: &str = "first_pull";
+
+/// Where this device's first download of the workspace stands. Until it is `done`,
+/// pulls ask for whole leads; after, for changed fields only.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct FirstPull {
+    /// Leads received so far.
+    pub received: u64,
+    /// The workspace's leads when the download began (from its first page).
+    pub total: Option<u64>,
+    /// Every page has arrived.
+    pub done: bool,
+}
 
 /// A failure of the local database.
 #[derive(Debug, Error)]
@@ -46,6 +60,10 @@ pub enum StoreError {
     /// A read or write failed; nothing of that transaction was kept.
     #[error("the local database failed: {detail}")]
     Io { detail: String },
+    /// A pulled delta could not be merged into the lead kept here; nothing of its page
+    /// was kept.
+    #[error("a pulled change could not be merged: {detail}")]
+    Delta { detail: String },
 }
 
 /// Records read per page by [`LeadStore::all_of`].
@@ -159,10 +177,77 @@ impl LeadStore {
         Ok(())
     }
 
-    /// Saves a whole pulled page (see [`Self::save_page`]).
-    pub async fn save_pulled_page(&self, page: &LeadsPage) -> Result<(), StoreError> {
-        self.save_page(&page.leads, &page.touches, &page.stage_changes, page.cursor)
-            .await
+    /// Saves a pulled page: whole leads as they come, deltas merged into the leads kept
+    /// here (by the shared merge, a local edit not yet pushed winning over an older
+    /// value), touches, stage changes, the cursor after the page and `first_pull`, all in
+    /// one transaction. A delta that cannot be merged (a lead this device lacks) writes
+    /// nothing and answers [`StoreError::Delta`]: the caller pulls whole leads again.
+    pub async fn save_pulled_page(
+        &self,
+        page: &LeadsPage,
+        first_pull: &FirstPull,
+    ) -> Result<(), StoreError> {
+        let progress = serde_json::to_string(first_pull).map_err(|e| StoreError::Io {
+            detail: e.to_string(),
+        })?;
+        let tx = self
+            .db
+            .transaction([LEADS, TOUCHES, STAGE_CHANGES, META])
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
+        let lead_store = tx.object_store(LEADS)?;
+        for lead in &page.leads {
+            lead_store.put(lead).serde()?.await?;
+        }
+        for delta in &page.deltas {
+            let kept: Option<LeadRecord> = lead_store.get(delta.id.to_string()).serde()?.await?;
+            // Dropping `tx` unfinished rolls the whole page back.
+            let kept = kept.ok_or_else(|| StoreError::Delta {
+                detail: format!("lead {} is not on this device", delta.id),
+            })?;
+            let merged = merge_delta(&kept, delta).map_err(|e| StoreError::Delta {
+                detail: e.to_string(),
+            })?;
+            lead_store.put(&merged).serde()?.await?;
+        }
+        let touch_store = tx.object_store(TOUCHES)?;
+        for touch in &page.touches {
+            touch_store.put(touch).serde()?.await?;
+        }
+        let change_store = tx.object_store(STAGE_CHANGES)?;
+        for change in &page.stage_changes {
+            change_store.put(change).serde()?.await?;
+        }
+        let meta = tx.object_store(META)?;
+        meta.put(page.cursor as f64)
+            .with_key(PULL_CURSOR_KEY)
+            .primitive()?
+            .await?;
+        meta.put(progress)
+            .with_key(FIRST_PULL_KEY.to_owned())
+            .primitive()?
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Where the first download stands.
+    pub async fn first_pull(&self) -> Result<FirstPull, StoreError> {
+        Ok(self.document(FIRST_PULL_KEY).await?.unwrap_or_default())
+    }
+
+    /// Starts the download over with whole leads (after a delta could not be merged).
+    pub async fn restart_pull(&self) -> Result<(), StoreError> {
+        let tx = self
+            .db
+            .transaction(META)
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
+        let meta = tx.object_store(META)?;
+        meta.put(0.0).with_key(PULL_CURSOR_KEY).primitive()?.await?;
+        meta.delete(FIRST_PULL_KEY.to_owned()).primitive()?.await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// One lead by id.

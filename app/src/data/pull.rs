@@ -1,12 +1,13 @@
 //! Pulling changes from the worker into the local store, page by page from the stored
 //! cursor (leads with their touches and stage history), so a pull interrupted by a lost
-//! connection resumes where it stopped.
+//! connection resumes where it stopped. The first download brings whole leads; later
+//! pulls only the fields changed since the cursor, merged into the leads kept here.
 
 use leadkit_shared::api::{LeadsPage, SCHEMA_VERSION};
 use thiserror::Error;
 
 use super::api::{self, ApiError};
-use super::db::{LeadStore, StoreError};
+use super::db::{FirstPull, LeadStore, StoreError};
 
 /// Leads asked for per request.
 const PAGE_SIZE: u32 = 500;
@@ -42,20 +43,45 @@ impl From<ApiError> for PullError {
     }
 }
 
-/// Pulls every lead changed since the stored cursor; returns how many arrived.
-pub async fn pull_new_leads(store: &LeadStore) -> Result<usize, PullError> {
+/// Pulls every lead changed since the stored cursor; returns how many arrived. Until the
+/// first download is complete, whole leads come, and `progress` hears after each page
+/// how many of how many have arrived; after it, only changed fields.
+pub async fn pull_new_leads(
+    store: &LeadStore,
+    progress: impl Fn(FirstPull),
+) -> Result<usize, PullError> {
     let mut cursor = store.pull_cursor().await?;
+    let mut first = store.first_pull().await?;
     let mut pulled = 0;
     loop {
-        let page: LeadsPage =
-            api::get(&format!("/api/leads?after={cursor}&limit={PAGE_SIZE}")).await?;
+        let delta = first.done;
+        let page: LeadsPage = api::get(&format!(
+            "/api/leads?after={cursor}&limit={PAGE_SIZE}&delta={delta}"
+        ))
+        .await?;
         if page.schema_version != SCHEMA_VERSION {
             return Err(PullError::SchemaMismatch {
                 found: page.schema_version,
             });
         }
-        store.save_pulled_page(&page).await?;
-        pulled += page.leads.len();
+        if !first.done {
+            first.total = first.total.or(page.total);
+            first.received += page.leads.len() as u64;
+            first.done = !page.has_more;
+        }
+        match store.save_pulled_page(&page, &first).await {
+            Ok(()) => {}
+            Err(StoreError::Delta { detail }) => {
+                // This device lacks what the delta changes: download whole leads again.
+                store.restart_pull().await?;
+                return Err(PullError::Store(StoreError::Delta { detail }));
+            }
+            Err(e) => return Err(e.into()),
+        }
+        if !delta {
+            progress(first);
+        }
+        pulled += page.leads.len() + page.deltas.len();
         cursor = page.cursor;
         if !page.has_more {
             return Ok(pulled);

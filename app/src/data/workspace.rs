@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::api;
-use super::db::{LeadStore, RejectedOp, StoreError, database_name, no_crypto};
+use super::db::{FirstPull, LeadStore, RejectedOp, StoreError, database_name, no_crypto};
 use super::pull::{PullError, pull_new_leads};
 use super::push::push_pending;
 
@@ -71,6 +71,9 @@ pub struct Workspace {
     /// The workspace's handoff settings as last fetched (or kept locally): the reject
     /// reasons a rep picks from, and the settings page's starting point.
     pub handoff_settings: RwSignal<Option<HandoffSettingsView>>,
+    /// The first download's progress while it runs (`None` once done, or before it
+    /// starts): leads received and the workspace's total.
+    pub first_pull: RwSignal<Option<FirstPull>>,
     /// Set to ask the sync loop for a pull now rather than at its next interval.
     wake: StoredValue<bool>,
     /// Bumped whenever the local data changed (a pull brought something): views that
@@ -174,6 +177,29 @@ impl Workspace {
         let mut operations = Vec::new();
         let mut refused = Vec::new();
         for (record, body) in edits {
+            // A merge names other leads besides `record`: take this device's copies (and
+            // those changed by an earlier edit of this same change).
+            let mut others = Vec::new();
+            for id in body.leads() {
+                if id.0 == record.id {
+                    continue;
+                }
+                let copy = leads
+                    .iter()
+                    .rev()
+                    .find(|l: &&LeadRecord| l.id == id.0)
+                    .cloned()
+                    .or_else(|| self.lead(&id.0.to_string()));
+                match copy {
+                    Some(copy) => others.push(copy),
+                    None => {
+                        refused.push((
+                            record.name.clone(),
+                            format!("lead {id} is not on this device"),
+                        ));
+                    }
+                }
+            }
             let op = Operation {
                 id: OpId(crate::clock::random_uuid().ok_or_else(no_crypto)?),
                 replica: replica.replica,
@@ -181,10 +207,11 @@ impl Workspace {
                 hlc: replica.clock.tick(now_ms),
                 body,
             };
-            match apply_locally(&record, &op, &lifecycle) {
+            let records: Vec<&LeadRecord> = std::iter::once(&record).chain(&others).collect();
+            match apply_locally(&records, &op, &lifecycle) {
                 Ok(next) => {
                     replica.next_seq += 1;
-                    leads.push(next);
+                    leads.extend(next);
                     operations.push(op);
                 }
                 Err(reason) => refused.push((record.name.clone(), reason.to_string())),
@@ -243,7 +270,7 @@ impl Workspace {
         let store = self.store().await?;
         let pushed = push_pending(&store).await;
         let result = match pushed {
-            Ok(_) => pull_new_leads(&store).await,
+            Ok(_) => pull_new_leads(&store, self.progress_reporter()).await,
             Err(e) => Err(e),
         };
         store.close();
@@ -258,6 +285,15 @@ impl Workspace {
             }
         }
         result
+    }
+
+    /// What the pull calls after each page of the first download: shows its progress
+    /// until it is done.
+    fn progress_reporter(&self) -> impl Fn(FirstPull) + use<> {
+        let first_pull = self.first_pull;
+        move |progress: FirstPull| {
+            first_pull.try_set((!progress.done).then_some(progress));
+        }
     }
 
     /// Asks for a pull now: after an action on the worker (a handoff answered) the
@@ -295,6 +331,7 @@ pub fn provide_workspace(
         rejected: RwSignal::new(Vec::new()),
         lifecycle: RwSignal::new(LifecycleConfig::korean_b2b_default()),
         handoff_settings: RwSignal::new(None),
+        first_pull: RwSignal::new(None),
         wake: StoredValue::new(false),
         seen_cursor: StoredValue::new(0),
     };
@@ -323,7 +360,7 @@ async fn load_and_sync(workspace: Workspace, on_signed_out: Callback<()>) {
         let pulled = match workspace.store().await {
             Ok(store) => {
                 let result = match push_pending(&store).await {
-                    Ok(_) => pull_new_leads(&store).await,
+                    Ok(_) => pull_new_leads(&store, workspace.progress_reporter()).await,
                     Err(e) => Err(e),
                 };
                 let cursor = store.pull_cursor().await.ok();

@@ -50,9 +50,23 @@ pub fn SyncBadge() -> impl IntoView {
             })
             .collect_view()
     };
+    // The first download of a workspace can take a while on a phone: show how far it is.
+    let first_pull = move || {
+        let progress = workspace.first_pull.get()?;
+        let total = progress.total.filter(|t| *t > 0)?;
+        let received = progress.received.min(total);
+        let label = i18n.t(ShellText::FirstPull(received, total));
+        Some(view! {
+            <label class="first-pull" data-testid="first-pull">
+                <span>{label.clone()}</span>
+                <progress max=total.to_string() value=received.to_string() aria-label=label></progress>
+            </label>
+        })
+    };
     view! {
         <div class="sync-line">
             <p class=class role="status" data-testid="sync-status">{text}</p>
+            {first_pull}
             {pending}
             <ul class="rejected-ops" aria-live="polite">{rejected}</ul>
         </div>

@@ -1,5 +1,6 @@
 //! The shell's texts: view names and sync states.
 
+use crate::i18n::format::number;
 use crate::i18n::{Locale, Translate};
 
 /// Every text of the frame around the views.
@@ -21,6 +22,8 @@ pub enum ShellText {
     Loading,
     /// Local changes waiting for the server.
     Pending(usize),
+    /// The first download: leads received so far of how many.
+    FirstPull(u64, u64),
     Refused,
     Dismiss,
 }
@@ -31,6 +34,20 @@ impl Translate for ShellText {
         match (*self, locale) {
             (Self::Pending(n), Ko) => return format!("변경 {n}건 전송 대기"),
             (Self::Pending(n), En) => return format!("{n} changes waiting to sync"),
+            (Self::FirstPull(received, total), Ko) => {
+                return format!(
+                    "리드 내려받는 중: {} / {}",
+                    number(received as i64),
+                    number(total as i64)
+                );
+            }
+            (Self::FirstPull(received, total), En) => {
+                return format!(
+                    "Downloading leads: {} of {}",
+                    number(received as i64),
+                    number(total as i64)
+                );
+            }
             (Self::Navigation, Ko) => "메뉴",
             (Self::Navigation, En) => "Menu",
             (Self::Leads, Ko) => "리드",

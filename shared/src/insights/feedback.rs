@@ -118,6 +118,7 @@ mod tests {
                 scored_at: NOW,
             }),
             record: Some(Box::new(lead)),
+            stamps: Default::default(),
         }
     }
 

@@ -160,6 +160,7 @@ mod tests {
                 scored_at: at,
             }),
             record: Some(Box::new(lead)),
+            stamps: Default::default(),
         }
     }
 

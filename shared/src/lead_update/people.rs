@@ -53,7 +53,9 @@ pub fn on_applied(
                 changes: intake.changes,
             }
         }
-        Effect::Fields => on_touches(engine, KnownLead { lead, touches }, Vec::new(), now),
+        Effect::Fields | Effect::Survivor => {
+            on_touches(engine, KnownLead { lead, touches }, Vec::new(), now)
+        }
     }
 }
 

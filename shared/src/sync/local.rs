@@ -2,38 +2,53 @@
 //! local copy of the lead by the same merge the server runs (`apply_to_lead`), so the
 //! app shows the edit at once and the server, applying the same operation, agrees.
 
+use std::collections::BTreeMap;
+
+use super::delta::follow_record;
 use super::op::Operation;
-use super::server::{StoredRegisters, apply_to_lead};
+use super::server::{StoredRegisters, apply_to_leads};
 use super::validate::Rejection;
 use crate::api::LeadRecord;
 use crate::lifecycle::LifecycleConfig;
+use crate::model::LeadId;
 
-/// `record` with `op` applied, or why the operation is refused. A record kept from
-/// before whole leads were pulled cannot be edited.
+/// The records `op` changes once applied (the survivor of a merge first), or why the
+/// operation is refused. `records` are this device's copies of the leads the operation
+/// names; one kept from before whole leads were pulled cannot be edited.
 pub fn apply_locally(
-    record: &LeadRecord,
+    records: &[&LeadRecord],
     op: &Operation,
     lifecycle: &LifecycleConfig,
-) -> Result<LeadRecord, Rejection> {
-    let lead = record
-        .record
-        .as_deref()
-        .ok_or_else(|| Rejection::InvalidLead {
-            detail: "this lead has not been pulled in full yet".into(),
-        })?;
-    let stored = StoredRegisters {
-        lead: lead.clone(),
-        stamps: Default::default(),
-    };
-    let applied = apply_to_lead(op, Some(&stored), lifecycle)?;
-    let lead = applied.lead;
-    let mut next = record.clone();
-    next.email = lead.email.clone().unwrap_or_default();
-    next.name = lead.name.clone();
-    next.company = lead.company_name.clone().unwrap_or_default();
-    next.stage = Some(lead.stage);
-    next.record = Some(Box::new(lead));
-    Ok(next)
+) -> Result<Vec<LeadRecord>, Rejection> {
+    let mut stored = BTreeMap::new();
+    for record in records {
+        let lead = record
+            .record
+            .as_deref()
+            .ok_or_else(|| Rejection::InvalidLead {
+                detail: "this lead has not been pulled in full yet".into(),
+            })?;
+        stored.insert(
+            LeadId(record.id),
+            StoredRegisters {
+                lead: lead.clone(),
+                stamps: record.stamps.clone(),
+            },
+        );
+    }
+    let applied = apply_to_leads(op, &stored, lifecycle)?;
+    Ok(applied
+        .into_iter()
+        .filter_map(|applied| {
+            let mut next = records
+                .iter()
+                .find(|r| r.id == applied.lead.id.0)
+                .map(|r| (*r).clone())?;
+            next.stamps = applied.stamps;
+            follow_record(&mut next, applied.lead);
+            Some(next)
+        })
+        .collect())
 }
 
 #[cfg(test)]
@@ -41,7 +56,6 @@ mod tests {
     use super::*;
     use crate::model::{Actor, EntryPath, Lead, LeadId, RepId, Stage, StageChange, WorkspaceId};
     use crate::sync::{Clock, OpBody, OpId, ReplicaId};
-    use std::collections::BTreeMap;
     use time::macros::datetime;
     use uuid::Uuid;
 
@@ -65,6 +79,7 @@ mod tests {
             stage: Some(Stage::Mql),
             scores: None,
             record: Some(Box::new(lead)),
+            stamps: BTreeMap::new(),
         }
     }
 
@@ -81,7 +96,7 @@ mod tests {
         };
         let owner = RepId(Uuid::from_u128(7));
         let assigned = apply_locally(
-            &record(),
+            &[&record()],
             &op(
                 1,
                 OpBody::SetLeadFields {
@@ -92,7 +107,8 @@ mod tests {
             &lifecycle,
         )
         .unwrap();
-        assert_eq!(assigned.record.unwrap().owner, Some(owner));
+        assert_eq!(assigned[0].record.as_ref().unwrap().owner, Some(owner));
+        assert!(assigned[0].stamps.contains_key("owner"));
         let change = |to, reason: Option<&str>| OpBody::ChangeStage {
             change: StageChange {
                 lead_id: LeadId(Uuid::from_u128(1)),
@@ -106,11 +122,12 @@ mod tests {
                 reason: reason.map(str::to_owned),
             },
         };
-        let moved = apply_locally(&record(), &op(2, change(Stage::Sql, None)), &lifecycle).unwrap();
-        assert_eq!(moved.stage, Some(Stage::Sql));
+        let moved =
+            apply_locally(&[&record()], &op(2, change(Stage::Sql, None)), &lifecycle).unwrap();
+        assert_eq!(moved[0].stage, Some(Stage::Sql));
         assert!(
             apply_locally(
-                &record(),
+                &[&record()],
                 &op(3, change(Stage::Disqualified, None)),
                 &lifecycle
             )

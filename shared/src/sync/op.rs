@@ -29,12 +29,34 @@ pub enum OpBody {
     AddTouch { touch: Touch },
     /// Appends a stage change to the history and moves the lead's stage field.
     ChangeStage { change: StageChange },
-    /// Folds `absorbed` into `survivor`: sets their `merged_into`. Undone by setting it
-    /// back to null with a later operation.
+    /// Folds `absorbed` into `survivor`: sets their `merged_into` (they leave lists; the
+    /// survivor shows their touches and stage history). Undone by [`OpBody::UnmergeLeads`].
     MergeLeads {
         survivor: LeadId,
         absorbed: Vec<LeadId>,
     },
+    /// Undoes a merge: clears the `merged_into` of `absorbed` (a later write than the
+    /// merge's, so it wins by clock), which brings them back as leads of their own.
+    UnmergeLeads {
+        survivor: LeadId,
+        absorbed: Vec<LeadId>,
+    },
+}
+
+impl OpBody {
+    /// Every lead the operation writes, the survivor of a merge first.
+    pub fn leads(&self) -> Vec<LeadId> {
+        match self {
+            Self::SetLeadFields { lead_id, .. } => vec![*lead_id],
+            Self::AddTouch { touch } => vec![touch.lead_id],
+            Self::ChangeStage { change } => vec![change.lead_id],
+            Self::MergeLeads { survivor, absorbed } | Self::UnmergeLeads { survivor, absorbed } => {
+                std::iter::once(*survivor)
+                    .chain(absorbed.iter().copied())
+                    .collect()
+            }
+        }
+    }
 }
 
 /// One change, as it is pushed and pulled.

@@ -13,7 +13,7 @@ use super::op::{OpBody, Operation};
 use super::state::{LeadRegisters, Register, SyncState};
 use super::validate::{Rejection, check};
 use crate::lifecycle::LifecycleConfig;
-use crate::model::{Lead, StageChange, Touch};
+use crate::model::{Lead, LeadId, StageChange, Touch};
 
 /// The stamp of values no replica wrote.
 pub const FLOOR: Hlc = Hlc {
@@ -38,6 +38,9 @@ pub enum Effect {
     Touch(Touch),
     /// A stage change to append to the history.
     Stage(StageChange),
+    /// The survivor of a merge or of its undo: its own fields are unchanged, but the
+    /// touches it counts are (the absorbed leads' join or leave it).
+    Survivor,
 }
 
 /// The result of applying one operation to one lead.
@@ -52,14 +55,9 @@ pub struct Applied {
     pub effect: Effect,
 }
 
-/// The lead of an operation (every kind names exactly one, merges aside).
+/// The lead of an operation: the one it changes, or the survivor of a merge or undo.
 pub fn lead_of(op: &Operation) -> Option<crate::model::LeadId> {
-    match &op.body {
-        OpBody::SetLeadFields { lead_id, .. } => Some(*lead_id),
-        OpBody::AddTouch { touch } => Some(touch.lead_id),
-        OpBody::ChangeStage { change } => Some(change.lead_id),
-        OpBody::MergeLeads { .. } => None,
-    }
+    op.body.leads().first().copied()
 }
 
 fn registers_of(stored: &StoredRegisters) -> Result<LeadRegisters, Rejection> {
@@ -84,53 +82,71 @@ pub fn apply_to_lead(
     stored: Option<&StoredRegisters>,
     lifecycle: &LifecycleConfig,
 ) -> Result<Applied, Rejection> {
-    let Some(lead_id) = lead_of(op) else {
-        return Err(Rejection::NotSupported {
-            what: "merging leads through sync".into(),
-        });
-    };
+    let stored: BTreeMap<LeadId, StoredRegisters> =
+        stored.map(|s| (s.lead.id, s.clone())).into_iter().collect();
+    let mut applied = apply_to_leads(op, &stored, lifecycle)?;
+    Ok(applied.remove(0))
+}
+
+/// Applies `op` to the stored leads it names (`stored`, by id; a lead the server does not
+/// have is absent). Answers each lead the operation wrote, in the order of
+/// [`OpBody::leads`] (a merge's survivor first: it is unchanged but shows the absorbed
+/// leads' touches from now on, so the caller re-scores it).
+pub fn apply_to_leads(
+    op: &Operation,
+    stored: &BTreeMap<LeadId, StoredRegisters>,
+    lifecycle: &LifecycleConfig,
+) -> Result<Vec<Applied>, Rejection> {
+    let lead_ids = op.body.leads();
     let mut state = SyncState::default();
-    if let Some(stored) = stored {
-        state.leads.insert(lead_id, registers_of(stored)?);
+    for lead_id in &lead_ids {
+        if let Some(stored) = stored.get(lead_id) {
+            state.leads.insert(*lead_id, registers_of(stored)?);
+        }
     }
     check(op, &state, lifecycle)?;
     state.apply(op);
-    let lead = match state.lead(lead_id) {
-        Some(Ok(lead)) => lead,
-        Some(Err(e)) => {
-            return Err(Rejection::InvalidLead {
-                detail: e.to_string(),
-            });
-        }
-        None => {
-            return Err(Rejection::UnknownLead {
-                lead_id: lead_id.to_string(),
-            });
-        }
-    };
-    let stamps = state.leads[&lead_id]
-        .fields
-        .iter()
-        .filter(|(_, register)| register.hlc != FLOOR)
-        .map(|(name, register)| (name.clone(), register.hlc))
-        .collect();
-    let effect = match &op.body {
-        OpBody::AddTouch { touch } => Effect::Touch(touch.clone()),
-        OpBody::ChangeStage { change } => Effect::Stage(change.clone()),
-        _ => Effect::Fields,
-    };
-    Ok(Applied {
-        lead,
-        stamps,
-        created: stored.is_none(),
-        effect,
-    })
+    let mut applied = Vec::with_capacity(lead_ids.len());
+    for (i, lead_id) in lead_ids.iter().enumerate() {
+        let lead = match state.lead(*lead_id) {
+            Some(Ok(lead)) => lead,
+            Some(Err(e)) => {
+                return Err(Rejection::InvalidLead {
+                    detail: e.to_string(),
+                });
+            }
+            None => {
+                return Err(Rejection::UnknownLead {
+                    lead_id: lead_id.to_string(),
+                });
+            }
+        };
+        let stamps = state.leads[lead_id]
+            .fields
+            .iter()
+            .filter(|(_, register)| register.hlc != FLOOR)
+            .map(|(name, register)| (name.clone(), register.hlc))
+            .collect();
+        let effect = match &op.body {
+            OpBody::AddTouch { touch } => Effect::Touch(touch.clone()),
+            OpBody::ChangeStage { change } => Effect::Stage(change.clone()),
+            OpBody::MergeLeads { .. } | OpBody::UnmergeLeads { .. } if i == 0 => Effect::Survivor,
+            _ => Effect::Fields,
+        };
+        applied.push(Applied {
+            lead,
+            stamps,
+            created: !stored.contains_key(lead_id),
+            effect,
+        });
+    }
+    Ok(applied)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Actor, EntryPath, LeadId, Stage, WorkspaceId};
+    use crate::model::{Actor, EntryPath, Stage, WorkspaceId};
     use crate::sync::{Clock, OpId};
     use serde_json::json;
     use time::macros::datetime;

@@ -82,6 +82,15 @@ impl SyncState {
                     );
                 }
             }
+            OpBody::UnmergeLeads { absorbed, .. } => {
+                for lead_id in absorbed {
+                    self.leads.entry(*lead_id).or_default().write(
+                        "merged_into",
+                        serde_json::Value::Null,
+                        op.hlc,
+                    );
+                }
+            }
         }
     }
 

@@ -25,6 +25,7 @@ enum Edit {
     Touch { lead: u8 },
     Stage { lead: u8, to: u8 },
     Merge { survivor: u8, absorbed: u8 },
+    Unmerge { survivor: u8, absorbed: u8 },
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
@@ -33,6 +34,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         2 => (0u8..3).prop_map(|lead| Edit::Touch { lead }),
         1 => (0u8..3, 0u8..4).prop_map(|(lead, to)| Edit::Stage { lead, to }),
         1 => (0u8..3, 0u8..3).prop_map(|(survivor, absorbed)| Edit::Merge { survivor, absorbed }),
+        1 => (0u8..3, 0u8..3).prop_map(|(survivor, absorbed)| Edit::Unmerge { survivor, absorbed }),
     ]
 }
 
@@ -88,6 +90,10 @@ fn operations(plans: &[Vec<(u64, Edit)>]) -> Vec<Operation> {
                     } else {
                         vec![lead_id(*absorbed)]
                     },
+                },
+                Edit::Unmerge { survivor, absorbed } => OpBody::UnmergeLeads {
+                    survivor: lead_id(*survivor),
+                    absorbed: vec![lead_id(*absorbed)],
                 },
             };
             ops.push(Operation {
@@ -166,6 +172,10 @@ proptest! {
                 OpBody::MergeLeads { survivor, absorbed } => absorbed
                     .iter()
                     .map(|a| (*a, "merged_into".into(), serde_json::json!(survivor)))
+                    .collect(),
+                OpBody::UnmergeLeads { absorbed, .. } => absorbed
+                    .iter()
+                    .map(|a| (*a, "merged_into".into(), serde_json::Value::Null))
                     .collect(),
                 OpBody::AddTouch { .. } => vec![],
             };
@@ -277,4 +287,125 @@ fn a_lead_materialises_and_merged_touches_follow_the_survivor() {
     }
     assert_eq!(state.resolve(lead_id(1)), lead_id(0));
     assert_eq!(state.touches_of(lead_id(0)).len(), 1);
+}
+
+/// A whole lead for the server-side merge tests.
+fn stored_lead(n: u8, title: &str) -> StoredRegisters {
+    let mut lead = Lead::new(
+        lead_id(n),
+        WorkspaceId(Uuid::nil()),
+        "김민수",
+        EntryPath::Form,
+        datetime!(2026-11-20 9:00 UTC),
+    );
+    lead.title = Some(title.into());
+    StoredRegisters {
+        lead,
+        stamps: BTreeMap::new(),
+    }
+}
+
+#[test]
+fn a_merge_marks_the_absorbed_and_a_later_undo_restores_them() {
+    let lifecycle = crate::lifecycle::LifecycleConfig::korean_b2b_default();
+    let mut clock = Clock::new(ReplicaId(Uuid::from_u128(1)));
+    let op = |n: u128, hlc: Hlc, body: OpBody| Operation {
+        id: OpId(Uuid::from_u128(n)),
+        replica: hlc.replica,
+        seq: n as u64,
+        hlc,
+        body,
+    };
+    let mut stored: BTreeMap<LeadId, StoredRegisters> = [
+        (lead_id(0), stored_lead(0, "팀장")),
+        (lead_id(1), stored_lead(1, "대리")),
+        (lead_id(2), stored_lead(2, "사원")),
+    ]
+    .into_iter()
+    .collect();
+    let merge = op(
+        1,
+        clock.tick(1_000),
+        OpBody::MergeLeads {
+            survivor: lead_id(0),
+            absorbed: vec![lead_id(1), lead_id(2)],
+        },
+    );
+    let applied = apply_to_leads(&merge, &stored, &lifecycle).unwrap();
+    assert_eq!(applied.len(), 3);
+    assert_eq!(applied[0].effect, Effect::Survivor);
+    assert_eq!(applied[0].lead, stored[&lead_id(0)].lead);
+    for absorbed in &applied[1..] {
+        assert_eq!(absorbed.lead.merged_into, Some(lead_id(0)));
+        assert_eq!(absorbed.stamps["merged_into"], merge.hlc);
+        // Everything else of the absorbed record is kept for the undo.
+        assert_eq!(absorbed.lead.title, stored[&absorbed.lead.id].lead.title);
+    }
+    for a in &applied {
+        stored.insert(
+            a.lead.id,
+            StoredRegisters {
+                lead: a.lead.clone(),
+                stamps: a.stamps.clone(),
+            },
+        );
+    }
+    // A merged lead cannot become a survivor, nor a lead absorb itself.
+    let into_absorbed = op(
+        2,
+        clock.tick(2_000),
+        OpBody::MergeLeads {
+            survivor: lead_id(1),
+            absorbed: vec![lead_id(0)],
+        },
+    );
+    assert!(matches!(
+        apply_to_leads(&into_absorbed, &stored, &lifecycle),
+        Err(Rejection::AlreadyMerged { .. })
+    ));
+    let undo = op(
+        3,
+        clock.tick(3_000),
+        OpBody::UnmergeLeads {
+            survivor: lead_id(0),
+            absorbed: vec![lead_id(1)],
+        },
+    );
+    let undone = apply_to_leads(&undo, &stored, &lifecycle).unwrap();
+    assert_eq!(undone[1].lead.merged_into, None);
+    assert_eq!(undone[1].lead.title.as_deref(), Some("대리"));
+    // An undo stamped before the merge (a device offline since) loses to it.
+    let mut late = Clock::new(ReplicaId(Uuid::from_u128(2)));
+    let stale_undo = op(
+        4,
+        late.tick(500),
+        OpBody::UnmergeLeads {
+            survivor: lead_id(0),
+            absorbed: vec![lead_id(2)],
+        },
+    );
+    let stale = apply_to_leads(&stale_undo, &stored, &lifecycle).unwrap();
+    assert_eq!(stale[1].lead.merged_into, Some(lead_id(0)));
+
+    // On a device: the same merge shows at once and hides the absorbed from the table.
+    let records: Vec<crate::api::LeadRecord> = (0..3)
+        .map(|n| crate::api::LeadRecord {
+            id: lead_id(n).0,
+            seq: u64::from(n) + 1,
+            form_id: "contact".into(),
+            email: String::new(),
+            name: "김민수".into(),
+            company: String::new(),
+            captured_at: datetime!(2026-11-20 9:00 UTC),
+            stage: Some(Stage::Lead),
+            scores: None,
+            record: Some(Box::new(stored_lead(n, "x").lead)),
+            stamps: BTreeMap::new(),
+        })
+        .collect();
+    let refs: Vec<&crate::api::LeadRecord> = records.iter().collect();
+    let local = apply_locally(&refs, &merge, &lifecycle).unwrap();
+    assert_eq!(local.len(), 3);
+    assert!(!local[0].is_merged() && local[1].is_merged() && local[2].is_merged());
+    assert_eq!(crate::table::LeadTable::new(&local).len(), 1);
 }

@@ -30,6 +30,9 @@ pub enum Rejection {
     /// A merge of a lead into itself or with nothing to merge.
     #[error("a merge needs a survivor and at least one other lead")]
     EmptyMerge,
+    /// The survivor of a merge was itself merged into another lead: merge into that one.
+    #[error("lead {lead_id} was merged into another lead")]
+    AlreadyMerged { lead_id: String },
     /// The server does not take this kind of operation yet, named in `what`.
     #[error("{what} is not supported yet")]
     NotSupported { what: String },
@@ -95,6 +98,22 @@ pub fn check(
             if absorbed.is_empty() || absorbed.contains(survivor) {
                 return Err(Rejection::EmptyMerge);
             }
+            if existing(state, *survivor)?.merged_into.is_some() {
+                return Err(Rejection::AlreadyMerged {
+                    lead_id: survivor.to_string(),
+                });
+            }
+            for lead_id in absorbed {
+                existing(state, *lead_id)?;
+            }
+            Ok(())
+        }
+        OpBody::UnmergeLeads { survivor, absorbed } => {
+            if absorbed.is_empty() || absorbed.contains(survivor) {
+                return Err(Rejection::EmptyMerge);
+            }
+            // Undoing names leads that exist; one already undone (by another device) is
+            // harmless to undo again.
             existing(state, *survivor)?;
             for lead_id in absorbed {
                 existing(state, *lead_id)?;

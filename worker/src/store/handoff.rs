@@ -361,12 +361,16 @@ pub fn assign_statements(
             JsValue::from_str(&rep_id),
             JsValue::from_str(&at),
         ])?,
-        db.prepare("INSERT INTO lead_changes (workspace_id, lead_id, at) VALUES (?1, ?2, ?3)")
-            .bind(&[
-                JsValue::from_str(workspace_id),
-                JsValue::from_str(&lead_id),
-                JsValue::from_str(&at),
-            ])?,
+        // Only the owner changed: a delta pull sends just that field.
+        db.prepare(
+            "INSERT INTO lead_changes (workspace_id, lead_id, at, fields_json) \
+             VALUES (?1, ?2, ?3, '[\"owner\"]')",
+        )
+        .bind(&[
+            JsValue::from_str(workspace_id),
+            JsValue::from_str(&lead_id),
+            JsValue::from_str(&at),
+        ])?,
     ])
 }
 

@@ -5,6 +5,7 @@
 use leadkit_shared::forms::CapturedLead;
 use leadkit_shared::lead_update::{KnownLead, LeadUpdate, email_key};
 use leadkit_shared::model::{Lead, LeadId, Stage, WorkspaceId};
+use leadkit_shared::sync::changed_fields;
 use serde::Deserialize;
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -142,6 +143,9 @@ pub struct LeadWrite<'a> {
     pub update: &'a LeadUpdate,
     /// The version read before the update was computed; `None` for a new lead.
     pub read_version: Option<i64>,
+    /// The lead as read before the update (`None` for a new lead): the change log names
+    /// the fields that differ, so delta pulls send only those.
+    pub before: Option<&'a Lead>,
     /// Captured values without a column of their own, merged into `extra_json`.
     pub extra_json: &'a str,
     pub at: OffsetDateTime,
@@ -243,8 +247,9 @@ pub fn write_statements(
     for touch in &update.new_touches {
         statements.push(
             db.prepare(
-                "INSERT INTO touches (id, workspace_id, lead_id, kind, at, record_json) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO touches (id, workspace_id, lead_id, kind, at, record_json, \
+                 change_mark) VALUES (?1, ?2, ?3, ?4, ?5, ?6, \
+                 (SELECT COALESCE(MAX(seq), 0) FROM lead_changes))",
             )
             .bind(&[
                 JsValue::from_str(&touch.id.0.to_string()),
@@ -260,7 +265,8 @@ pub fn write_statements(
         statements.push(
             db.prepare(
                 "INSERT INTO stage_changes (workspace_id, lead_id, from_stage, to_stage, at, \
-                 actor_json, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                 actor_json, reason, change_mark) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, \
+                 (SELECT COALESCE(MAX(seq), 0) FROM lead_changes))",
             )
             .bind(&[
                 JsValue::from_str(write.workspace_id),
@@ -275,13 +281,26 @@ pub fn write_statements(
             ])?,
         );
     }
+    // Every write re-scores the lead, so its numbers count as changed too.
+    let fields = match (write.before, write.read_version) {
+        (Some(before), Some(_)) => {
+            let mut names = changed_fields(before, lead);
+            names.push("scores".to_owned());
+            JsValue::from_str(&to_json(&names)?)
+        }
+        _ => JsValue::NULL,
+    };
     statements.push(
-        db.prepare("INSERT INTO lead_changes (workspace_id, lead_id, at) VALUES (?1, ?2, ?3)")
-            .bind(&[
-                JsValue::from_str(write.workspace_id),
-                JsValue::from_str(&lead_id),
-                JsValue::from_str(&at),
-            ])?,
+        db.prepare(
+            "INSERT INTO lead_changes (workspace_id, lead_id, at, fields_json) \
+             VALUES (?1, ?2, ?3, ?4)",
+        )
+        .bind(&[
+            JsValue::from_str(write.workspace_id),
+            JsValue::from_str(&lead_id),
+            JsValue::from_str(&at),
+            fields,
+        ])?,
     );
     Ok(statements)
 }

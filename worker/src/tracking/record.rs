@@ -82,6 +82,7 @@ pub async fn record(
             Some(ref engine) => engine,
             None => engine.insert(store::workspace_engine(db, workspace_id).await?),
         };
+        let before = stored.known.lead.clone();
         let update = on_touches(engine, stored.known, vec![touch.clone()], now);
         if update.new_touches.is_empty() {
             // The lead has this touch: the event was stitched or recorded before.
@@ -110,6 +111,7 @@ pub async fn record(
                 form_id: &form.id,
                 update: &update,
                 read_version: Some(stored.version),
+                before: Some(&before),
                 // Nothing captured: the patch of the lead's extra fields is empty.
                 extra_json: "{}",
                 at: now,
