@@ -11,7 +11,7 @@ mod state;
 mod validate;
 
 pub use hlc::{Clock, Hlc, ReplicaId};
-pub use local::apply_locally;
+pub use local::{apply_locally, create_locally};
 pub use op::{OpBody, OpId, Operation};
 pub use sequence::{Admission, admit};
 pub use server::{Applied, Effect, FLOOR, StoredRegisters, apply_to_lead, lead_of};

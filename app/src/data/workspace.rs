@@ -9,7 +9,7 @@ use std::time::Duration;
 use leadkit_shared::api::{EngineConfigView, HandoffSettingsView, LeadRecord, MeResponse};
 use leadkit_shared::lifecycle::LifecycleConfig;
 use leadkit_shared::model::Rep;
-use leadkit_shared::sync::{OpBody, OpId, Operation, apply_locally};
+use leadkit_shared::sync::{OpBody, OpId, Operation, apply_locally, create_locally};
 use leadkit_shared::table::LeadTable;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -139,8 +139,8 @@ impl Workspace {
     }
 
     /// Makes a change on this device: each `(lead, body)` becomes an operation, applied
-    /// to the local copy by the shared merge and queued in the outbox in one
-    /// transaction, then pushed. Returns the leads the change could not apply to, with
+    /// to the local copy by the shared merge (a `SetLeadFields` for a lead not stored
+    /// yet creates it) and queued in the outbox in one transaction, then pushed. Returns the leads the change could not apply to, with
     /// why (shown to the user; nothing of them is queued).
     pub async fn change(
         &self,
@@ -161,7 +161,16 @@ impl Workspace {
                 hlc: replica.clock.tick(now_ms),
                 body,
             };
-            match apply_locally(&record, &op, &lifecycle) {
+            // Setting the fields of a lead this device does not have yet creates it (a
+            // fair capture); everything else edits the copy it was given.
+            let creates = matches!(op.body, OpBody::SetLeadFields { .. })
+                && self.lead(&record.id.to_string()).is_none();
+            let applied = if creates {
+                create_locally(&op, &lifecycle)
+            } else {
+                apply_locally(&record, &op, &lifecycle)
+            };
+            match applied {
                 Ok(next) => {
                     replica.next_seq += 1;
                     leads.push(next);
