@@ -8,6 +8,7 @@ use leptos_router::path;
 
 use crate::attribution::{AttributionPage, provide_win_probabilities};
 use crate::auth::{AuthForm, Session, forget_workspace, remember_workspace, sign_out};
+use crate::capture::CapturePage;
 use crate::data::provide_workspace;
 use crate::engine_config::provide_config_editor;
 use crate::forms::{FormEditorPage, FormsPage};
@@ -19,7 +20,7 @@ use crate::lead_detail::LeadDetailPage;
 use crate::leads::LeadsPage;
 use crate::scoring::ScoringPage;
 use crate::settings::SettingsPage;
-use crate::shell::{Nav, SyncBadge};
+use crate::shell::{Nav, SyncBadge, UpdateBanner};
 
 /// The whole app.
 #[component]
@@ -81,6 +82,7 @@ pub fn App() -> impl IntoView {
                     {move || i18n.locale.get().other().name()}
                 </button>
             </header>
+            <UpdateBanner />
             {move || match (workspace_id.get(), session.with(|s| *s == Session::Checking)) {
                 (Some(id), _) => {
                     let me = session.with_untracked(|s| match s {
@@ -118,6 +120,7 @@ fn WorkspaceView(
                     <Route path=path!("/") view=LeadsPage />
                     <Route path=path!("/leads") view=LeadsPage />
                     <Route path=path!("/leads/:id") view=LeadDetailPage />
+                    <Route path=path!("/capture") view=CapturePage />
                     <Route path=path!("/icp") view=IcpPage />
                     <Route path=path!("/scoring") view=ScoringPage />
                     <Route path=path!("/funnel") view=FunnelPage />

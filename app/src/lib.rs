@@ -1,12 +1,13 @@
 //! leadkit's lead workspace: a Leptos app rendered in the browser. IndexedDB holds the
 //! team's leads, so the app reads locally and only syncs over the network. One module
-//! per view (`leads`, `lead_detail`, `funnel`, `attribution`, `handoff`, `forms`,
+//! per view (`leads`, `lead_detail`, `capture`, `funnel`, `attribution`, `handoff`, `forms`,
 //! `settings`, `icp`, `scoring` …), the frame in `shell`, the data in `data`, inline
 //! SVG charts in `charts`, the engine configuration both editors share in `engine_config`.
 
 pub mod app;
 pub mod attribution;
 pub mod auth;
+pub mod capture;
 pub mod charts;
 pub mod clock;
 pub mod data;

@@ -1,10 +1,12 @@
 //! The signed-in frame around every view: the top bar (workspace, sync status, language,
 //! sign-out) and the navigation between views — a side bar on desktop, a bar of large
-//! buttons along the bottom on a phone.
+//! buttons along the bottom on a phone — and the banner offering a new build.
 
 mod nav;
 mod status;
 pub mod text;
+mod update;
 
 pub use nav::Nav;
 pub use status::SyncBadge;
+pub use update::UpdateBanner;

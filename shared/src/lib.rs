@@ -10,6 +10,7 @@ pub mod csv_io;
 pub mod demo;
 pub mod engine;
 pub mod facts;
+pub mod fair_capture;
 pub mod fixtures;
 pub mod forms;
 pub mod handoff;

@@ -13,7 +13,7 @@ mod validate;
 
 pub use delta::{changed_fields, delta_fields, merge_delta};
 pub use hlc::{Clock, Hlc, ReplicaId};
-pub use local::apply_locally;
+pub use local::{apply_locally, create_locally};
 pub use op::{OpBody, OpId, Operation};
 pub use sequence::{Admission, admit};
 pub use server::{Applied, Effect, FLOOR, StoredRegisters, apply_to_lead, apply_to_leads, lead_of};

@@ -33,8 +33,11 @@ function freePort() {
   });
 }
 
-/** wrangler.toml without its [build] table, with paths made absolute. */
-function testConfig(dir) {
+/**
+ * wrangler.toml without its [build] table, with paths made absolute; `assets` (a
+ * directory) replaces the built dist/ when given.
+ */
+function testConfig(dir, assets) {
   const lines = readFileSync(join(root, "wrangler.toml"), "utf8").split("\n");
   const kept = [];
   let inBuild = false;
@@ -46,7 +49,7 @@ function testConfig(dir) {
   const text = kept
     .join("\n")
     .replace(/^main = "(.*)"$/m, (_, p) => `main = "${join(root, p)}"`)
-    .replace(/^directory = "(.*)"$/m, (_, p) => `directory = "${join(root, p)}"`)
+    .replace(/^directory = "(.*)"$/m, (_, p) => `directory = "${assets ?? join(root, p)}"`)
     .replace(/^migrations_dir = "(.*)"$/m, (_, p) => `migrations_dir = "${join(root, p)}"`);
   const path = join(dir, "wrangler.toml");
   writeFileSync(path, text);
@@ -58,11 +61,12 @@ function testConfig(dir) {
  * the migrated database before the worker starts (test forms with definitions). `vars`
  * override wrangler.toml [vars]; the capture, sign-in and tracking rate limits are raised
  * out of the way unless a test sets them, since every test comes from the same loopback
- * address.
+ * address. `assets` serves another directory than dist/ (a copy a test may change, as
+ * a new deployment would).
  * `d1(sql)` reads the worker's local D1 (its SQLite file, opened read-only) and returns
  * the rows: the ground truth of what the worker stored.
  */
-export async function startWorker({ seed, vars = {} } = {}) {
+export async function startWorker({ seed, vars = {}, assets } = {}) {
   const allVars = {
     CAPTURE_RATE_LIMIT: "100000/60",
     LOGIN_RATE_LIMIT: "100000/60",
@@ -75,7 +79,7 @@ export async function startWorker({ seed, vars = {} } = {}) {
     }
   }
   const dir = mkdtempSync(join(tmpdir(), "leadkit-test-"));
-  const config = testConfig(dir);
+  const config = testConfig(dir, assets);
   const persistDir = join(dir, "state");
   const wrangler = (args) =>
     execFileSync(process.execPath, [wranglerJs, ...args, "--config", config], {

@@ -1,5 +1,6 @@
 //! Builds what wrangler serves: the app (wasm32 → wasm-bindgen → dist/ with the static
-//! files of public/) and the worker (worker-build → worker/build/).
+//! files of public/, the service worker stamped with the build's version) and the
+//! worker (worker-build → worker/build/).
 
 use std::fs;
 use std::path::Path;
@@ -9,6 +10,7 @@ use anyhow::{Context, Result};
 
 use crate::cmd::{self, repo_root};
 use crate::setup::{self, Needs};
+use crate::shell;
 
 /// Where the built app goes; wrangler.toml's `[assets] directory`.
 pub const DIST: &str = "dist";
@@ -47,7 +49,11 @@ fn build_app() -> Result<()> {
             ])
             .arg(dist.join("pkg"))
             .arg(root.join("target/wasm32-unknown-unknown/release/leadkit_app.wasm")),
-    )
+    )?;
+    // Last, once every shell file is in place: the service worker names this build.
+    let version = shell::stamp(&dist)?;
+    println!("app shell version {version}");
+    Ok(())
 }
 
 fn build_worker() -> Result<()> {

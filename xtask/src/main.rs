@@ -16,6 +16,7 @@ mod build;
 mod cmd;
 mod dev;
 mod setup;
+mod shell;
 mod sizes;
 mod test;
 

@@ -9,7 +9,7 @@ use std::time::Duration;
 use leadkit_shared::api::{EngineConfigView, HandoffSettingsView, LeadRecord, MeResponse};
 use leadkit_shared::lifecycle::LifecycleConfig;
 use leadkit_shared::model::Rep;
-use leadkit_shared::sync::{OpBody, OpId, Operation, apply_locally};
+use leadkit_shared::sync::{OpBody, OpId, Operation, apply_locally, create_locally};
 use leadkit_shared::table::LeadTable;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -162,8 +162,8 @@ impl Workspace {
     }
 
     /// Makes a change on this device: each `(lead, body)` becomes an operation, applied
-    /// to the local copy by the shared merge and queued in the outbox in one
-    /// transaction, then pushed. Returns the leads the change could not apply to, with
+    /// to the local copy by the shared merge (a `SetLeadFields` for a lead not stored
+    /// yet creates it) and queued in the outbox in one transaction, then pushed. Returns the leads the change could not apply to, with
     /// why (shown to the user; nothing of them is queued).
     pub async fn change(
         &self,
@@ -207,8 +207,17 @@ impl Workspace {
                 hlc: replica.clock.tick(now_ms),
                 body,
             };
-            let records: Vec<&LeadRecord> = std::iter::once(&record).chain(&others).collect();
-            match apply_locally(&records, &op, &lifecycle) {
+            // Setting the fields of a lead this device does not have yet creates it (a
+            // fair capture); everything else edits the copies it was given.
+            let creates = matches!(op.body, OpBody::SetLeadFields { .. })
+                && self.lead(&record.id.to_string()).is_none();
+            let applied = if creates {
+                create_locally(&op, &lifecycle).map(|lead| vec![lead])
+            } else {
+                let records: Vec<&LeadRecord> = std::iter::once(&record).chain(&others).collect();
+                apply_locally(&records, &op, &lifecycle)
+            };
+            match applied {
                 Ok(next) => {
                     replica.next_seq += 1;
                     leads.extend(next);

@@ -1,4 +1,4 @@
-//! The shell's texts: view names and sync states.
+//! The shell's texts: view names, sync states and the update banner.
 
 use crate::i18n::format::number;
 use crate::i18n::{Locale, Translate};
@@ -26,6 +26,10 @@ pub enum ShellText {
     FirstPull(u64, u64),
     Refused,
     Dismiss,
+    Capture,
+    /// A newer build of the app has installed and waits for a reload.
+    UpdateReady,
+    Reload,
 }
 
 impl Translate for ShellText {
@@ -80,6 +84,12 @@ impl Translate for ShellText {
             (Self::Refused, En) => "Change refused by the server",
             (Self::Dismiss, Ko) => "닫기",
             (Self::Dismiss, En) => "Dismiss",
+            (Self::Capture, Ko) => "현장 수집",
+            (Self::Capture, En) => "Capture",
+            (Self::UpdateReady, Ko) => "새 버전이 있습니다",
+            (Self::UpdateReady, En) => "A new version is available",
+            (Self::Reload, Ko) => "새로고침",
+            (Self::Reload, En) => "Reload",
         }
         .to_owned()
     }

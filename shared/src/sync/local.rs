@@ -1,6 +1,7 @@
 //! What a replica shows before the server has answered: the operation applied to its
 //! local copy of the lead by the same merge the server runs (`apply_to_lead`), so the
-//! app shows the edit at once and the server, applying the same operation, agrees.
+//! app shows the edit at once and the server, applying the same operation, agrees. A
+//! lead made on this device (a fair capture) is created by the same merge.
 
 use std::collections::BTreeMap;
 
@@ -49,6 +50,35 @@ pub fn apply_locally(
             Some(next)
         })
         .collect())
+}
+
+/// The lead `op` (a `SetLeadFields` naming every field of a lead this device made)
+/// creates, as the local store lists it until the server has scored it; or why the
+/// server would refuse it.
+pub fn create_locally(
+    op: &Operation,
+    lifecycle: &LifecycleConfig,
+) -> Result<LeadRecord, Rejection> {
+    let applied = apply_to_leads(op, &BTreeMap::new(), lifecycle)?
+        .into_iter()
+        .next()
+        .ok_or_else(|| Rejection::InvalidLead {
+            detail: "the operation creates no lead".into(),
+        })?;
+    let lead = applied.lead;
+    Ok(LeadRecord {
+        id: lead.id.0,
+        seq: 0,
+        form_id: lead.entry_path.as_str().to_owned(),
+        email: lead.email.clone().unwrap_or_default(),
+        name: lead.name.clone(),
+        company: lead.company_name.clone().unwrap_or_default(),
+        captured_at: lead.created_at,
+        stage: Some(lead.stage),
+        scores: None,
+        record: Some(Box::new(lead)),
+        stamps: applied.stamps,
+    })
 }
 
 #[cfg(test)]
