@@ -7,6 +7,7 @@
 
 mod compile;
 mod compiled;
+mod edit;
 mod members;
 mod population;
 mod template;

@@ -9,6 +9,7 @@ use crate::i18n::use_i18n;
 /// The views, in menu order: path, name, and a one-character icon for the phone bar.
 pub const VIEWS: &[(&str, ShellText, &str)] = &[
     ("/leads", ShellText::Leads, "◎"),
+    ("/segments", ShellText::Segments, "◫"),
     ("/handoff", ShellText::Handoff, "⇄"),
     ("/funnel", ShellText::Funnel, "▽"),
     ("/attribution", ShellText::Attribution, "◔"),
