@@ -10,7 +10,7 @@ mod page;
 pub mod saved;
 mod template;
 pub mod text;
-mod tree;
+pub mod tree;
 
 pub use page::SegmentsPage;
 pub use saved::{SavedSegments, provide_segments, use_segments};
