@@ -42,7 +42,15 @@ before(async () => {
   B.token = await createToken(B.cookie, "B admin integration", "admin");
   // A pending invitation in A's workspace, for B to try to see and withdraw.
   A.invitation = await createInvitation(A.cookie, "invitee@acme.kr", "sales");
+  // A saved segment of A's, for B to try to read, overwrite and delete.
+  A.segment = { id: "6f1c2a44-0000-4000-8000-00000000a5e9", name: "에이크미 VIP 세그먼트" };
+  await expect(200, "PUT", `/api/segments/${A.segment.id}`, { cookie: A.cookie, json: segmentBody(A.segment.name) });
 });
+
+/** A segment of MQLs called `name`. */
+function segmentBody(name) {
+  return { name, filter: { condition: { kind: "stage", stages: ["mql"] } } };
+}
 
 after(async () => {
   await worker?.stop();
@@ -352,6 +360,7 @@ function secretsOfA() {
     ...members.flatMap((m) => [m.id, m.email]),
     ...invitations.flatMap((i) => [i.id, i.email]),
     A.invitation.token,
+    A.segment.name,
     ...webhooks,
     ...messageIds,
   ];
@@ -599,6 +608,43 @@ const MATRIX = {
       const spare = await createInvitation(A.cookie, "withdrawn@acme.kr", "sales");
       await expect(204, "DELETE", `/api/invitations/${spare.id}`, creds);
       assert.equal(worker.d1("SELECT revoked FROM invitations WHERE id = ?", spare.id)[0].revoked, 1);
+    }
+  },
+  "GET /api/segments": async (creds, who) => {
+    const { body, text } = await expect(200, "GET", "/api/segments", creds);
+    if (who === B) {
+      assert.deepEqual(body.segments, []);
+      assertNothingOfA(text, "B's /api/segments");
+    } else {
+      assert.ok(body.segments.some((s) => s.id === A.segment.id));
+    }
+  },
+  "PUT /api/segments/:id": async (creds, who) => {
+    // B saving under A's id makes B's own segment; A's stays as it was.
+    const name = `${who === B ? "B" : "A"} ${creds.cookie ? "session" : "token"}`;
+    const { text } = await expect(200, "PUT", `/api/segments/${A.segment.id}`, { ...creds, json: segmentBody(name) });
+    if (who === B) assertNothingOfA(text, "B's PUT /api/segments");
+    const rows = worker.d1("SELECT workspace_id, name FROM segments WHERE id = ?", A.segment.id);
+    const mine = rows.find((r) => r.workspace_id === who.workspace);
+    assert.equal(mine.name, name);
+    if (who === B) {
+      assert.equal(rows.find((r) => r.workspace_id === A.workspace).name, A.segment.name, "B changed A's segment");
+    } else {
+      await expect(200, "PUT", `/api/segments/${A.segment.id}`, { ...creds, json: segmentBody(A.segment.name) });
+    }
+  },
+  "DELETE /api/segments/:id": async (creds, who) => {
+    if (who === B) {
+      // B's own copy (made by the PUT probe, if it ran first) goes; A's never does.
+      await request("DELETE", `/api/segments/${A.segment.id}`, creds);
+      const { body, text } = await expect(404, "DELETE", `/api/segments/${A.segment.id}`, creds);
+      assert.equal(body.error, "not_found");
+      assertNothingOfA(text, "B's DELETE /api/segments");
+      assert.equal(worker.d1("SELECT count(*) AS n FROM segments WHERE id = ? AND workspace_id = ?", A.segment.id, A.workspace)[0].n, 1);
+    } else {
+      const spare = "6f1c2a44-0000-4000-8000-0000000005ae";
+      await expect(200, "PUT", `/api/segments/${spare}`, { ...creds, json: segmentBody("spare") });
+      await expect(204, "DELETE", `/api/segments/${spare}`, creds);
     }
   },
   "POST /api/auth/logout": async (creds, who) => {

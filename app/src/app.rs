@@ -19,6 +19,7 @@ use crate::icp::IcpPage;
 use crate::lead_detail::LeadDetailPage;
 use crate::leads::LeadsPage;
 use crate::scoring::ScoringPage;
+use crate::segments::{SegmentsPage, provide_segments};
 use crate::settings::SettingsPage;
 use crate::shell::{Nav, SyncBadge, UpdateBanner};
 
@@ -111,6 +112,7 @@ fn WorkspaceView(
     // One draft of the engine configuration for both editors, so an edit survives a
     // switch between them until it is saved or discarded.
     provide_config_editor();
+    provide_segments(workspace);
     view! {
         <div class="workspace">
             <Nav />
@@ -128,6 +130,7 @@ fn WorkspaceView(
                     <Route path=path!("/handoff") view=HandoffPage />
                     <Route path=path!("/forms") view=FormsPage />
                     <Route path=path!("/forms/:id") view=FormEditorPage />
+                    <Route path=path!("/segments") view=SegmentsPage />
                     <Route path=path!("/settings") view=SettingsPage />
                 </Routes>
             </main>

@@ -21,6 +21,7 @@ pub mod lead_detail;
 pub mod leads;
 pub mod picker;
 pub mod scoring;
+pub mod segments;
 pub mod settings;
 pub mod shell;
 pub mod ui;

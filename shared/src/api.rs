@@ -16,6 +16,7 @@ mod engine;
 mod handoff;
 mod insights;
 mod members;
+mod segments;
 mod webhooks;
 
 pub use auth::{
@@ -32,6 +33,7 @@ pub use members::{
     AcceptInvitationRequest, CreateInvitationRequest, InvitationCreated, InvitationList,
     InvitationSummary, MemberList, MemberSummary, UpdateMemberRequest,
 };
+pub use segments::{SegmentList, SegmentRecord};
 pub use webhooks::{
     CreateWebhookRequest, DEFAULT_DELIVERIES_PAGE, DeliveriesPage, DeliveriesQuery, DeliveryRecord,
     MAX_DELIVERIES_PAGE, WebhookCreated, WebhookEndpointSummary, WebhookList,

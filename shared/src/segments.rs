@@ -7,27 +7,43 @@
 
 mod compile;
 mod compiled;
+mod edit;
+mod members;
+mod population;
+mod template;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::icp::CompiledIcpSet;
-use crate::model::{Stage, Tier, TouchKind};
+use crate::model::{LeadId, Stage, Tier, TouchKind};
 use crate::predicate::{Predicate, PredicateError};
 
 pub use compiled::CompiledFilter;
+pub use members::MAX_MEMBERS;
+pub use population::Population;
+pub use template::{
+    MAX_TEMPLATE_CHARS, RenderError, Template, TemplateError, TemplateValues, Token, split_name,
+};
 
 /// How deep filters may nest: deeper is surely a mistake, and keeps evaluation's
 /// recursion bounded.
 pub const MAX_DEPTH: usize = 32;
 
-/// A named, saved filter.
+/// Longest segment name accepted, in characters.
+pub const MAX_NAME_CHARS: usize = 120;
+
+/// A named, saved filter, with the message the team sends its leads.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Segment {
     /// The name shown in lists ("수도권 마케팅 리더, 30일 내 웨비나").
     pub name: String,
-    /// Which leads belong.
+    /// Which leads belong. Leads added by hand are a [`Condition::Leads`] in it (see
+    /// [`Segment::add_members`]).
     pub filter: Filter,
+    /// The message template for the segment's leads (see [`Template`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template: Option<String>,
 }
 
 impl Segment {
@@ -36,6 +52,16 @@ impl Segment {
     pub fn compile(&self, icps: &CompiledIcpSet) -> Result<CompiledFilter, SegmentError> {
         if self.name.trim().is_empty() {
             return Err(SegmentError::BlankName);
+        }
+        let chars = self.name.chars().count();
+        if chars > MAX_NAME_CHARS {
+            return Err(SegmentError::NameTooLong {
+                chars,
+                max: MAX_NAME_CHARS,
+            });
+        }
+        if let Some(template) = &self.template {
+            Template::parse(template).map_err(|source| SegmentError::Template { source })?;
         }
         let compiled = self.filter.compile()?;
         let known: Vec<&str> = icps.persona_names().collect();
@@ -84,6 +110,11 @@ pub enum Condition {
     Persona {
         /// The accepted persona names, exactly as defined in the ICP set.
         personas: Vec<String>,
+    },
+    /// The lead is one of these: leads added to the segment by hand.
+    Leads {
+        /// The leads, at most [`MAX_MEMBERS`].
+        ids: Vec<LeadId>,
     },
     /// The lifecycle stage is one of these.
     Stage {
@@ -158,6 +189,28 @@ pub enum SegmentError {
     /// A segment needs a name to be listed.
     #[error("segment name is blank")]
     BlankName,
+    /// A name longer than [`MAX_NAME_CHARS`].
+    #[error("segment name is {chars} characters; at most {max} are allowed")]
+    NameTooLong {
+        /// Its length.
+        chars: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// The message template cannot be used.
+    #[error("template: {source}")]
+    Template {
+        /// What is wrong with it.
+        source: TemplateError,
+    },
+    /// More leads added by hand than [`MAX_MEMBERS`].
+    #[error("{at}: at most {max} leads can be added by hand")]
+    TooManyMembers {
+        /// Where.
+        at: String,
+        /// The limit.
+        max: usize,
+    },
     /// An empty `all` would pass everyone and an empty `any` no one; both are mistakes.
     #[error("{at}: {group} needs at least one filter")]
     EmptyGroup {
@@ -224,6 +277,36 @@ pub enum SegmentError {
         /// What is wrong with it.
         source: PredicateError,
     },
+}
+
+impl SegmentError {
+    /// The path of the saved form's part at fault, for an editor to show the problem
+    /// next to it: `name`, `template`, or a filter node with the part of its condition
+    /// (`filter.all[1].any[0].value`, `….min`, `….values`).
+    pub fn field_path(&self) -> String {
+        match self {
+            Self::BlankName | Self::NameTooLong { .. } => "name".into(),
+            Self::Template { .. } => "template".into(),
+            Self::EmptyGroup { at, .. } | Self::TooDeep { at, .. } => at.clone(),
+            Self::Unbounded { at, .. } | Self::InvertedBounds { at, .. } => format!("{at}.min"),
+            Self::EmptyList { at, .. } | Self::UnknownPersona { at, .. } => {
+                format!("{at}.values")
+            }
+            Self::TooManyMembers { at, .. } => format!("{at}.ids"),
+            Self::EmptyWindow { at } => format!("{at}.within_days"),
+            Self::Predicate { at, source } => {
+                let part = match source {
+                    PredicateError::UnboundedRange { .. }
+                    | PredicateError::InvertedRange { .. } => "min",
+                    PredicateError::TypeMismatch { .. } => "operator",
+                    PredicateError::EmptyOneOf { .. }
+                    | PredicateError::BlankText { .. }
+                    | PredicateError::NonFiniteNumber { .. } => "value",
+                };
+                format!("{at}.{part}")
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ mod handoff;
 mod leads;
 mod members;
 mod rate_limit;
+mod segments;
 mod store;
 mod sync;
 mod tokens;
@@ -98,6 +99,9 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
             "/api/invitations/accept",
             members::handle_post_invitation_accept,
         )
+        .get_async("/api/segments", segments::handle_get_segments)
+        .put_async("/api/segments/:id", segments::handle_put_segment)
+        .delete_async("/api/segments/:id", segments::handle_delete_segment)
         .post_async("/api/demo", demo::handle_post_demo)
         .post_async("/api/sync/push", sync::handle_post_sync_push)
         .get("/api/health", |_, _| Response::ok("ok"))

@@ -21,6 +21,7 @@ pub mod handoff;
 pub mod leads;
 pub mod members;
 pub mod retry;
+pub mod segments;
 pub mod sync;
 pub mod tracking;
 

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
 
+use super::add_to_segment::AddToSegment;
 use super::text::{LeadsText, stage_name};
 use crate::data::use_workspace;
 use crate::i18n::use_i18n;
@@ -181,6 +182,7 @@ pub fn BulkActions(
             >
                 {move || i18n.t(LeadsText::Apply)}
             </button>
+            <AddToSegment selected=selected />
             {move || report.get().map(|r| view! { <p class="note" role="status" data-testid="bulk-report">{r}</p> })}
             <ul class="refusals">
                 {move || {

@@ -6,16 +6,19 @@ use std::sync::Arc;
 
 use leadkit_shared::table::TableQuery;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 use uuid::Uuid;
 
 use super::bulk::BulkActions;
 use super::demo::DemoOffer;
 use super::export::{csv_of, download};
 use super::filters::FilterPanel;
+use super::segment_filter::{SegmentFilter, members_of};
 use super::table::LeadGrid;
 use super::text::LeadsText;
 use crate::data::use_workspace;
 use crate::i18n::use_i18n;
+use crate::segments::use_segments;
 
 /// The whole lead base, searchable and filterable.
 #[component]
@@ -26,21 +29,38 @@ pub fn LeadsPage() -> impl IntoView {
     let selected = RwSignal::new(BTreeSet::<Uuid>::new());
     let export_error = RwSignal::new(None::<String>);
     let table = Signal::derive(move || workspace.table.get());
+    // "Open in leads" from the segments view arrives with `?segment=<id>`.
+    let segment = RwSignal::new(
+        use_query_map()
+            .get_untracked()
+            .get("segment")
+            .and_then(|s| Uuid::parse_str(&s).ok()),
+    );
+    let segments = use_segments();
+    let members = Memo::new(move |_| members_of(segments, segment.get()));
     // Re-querying 100k rows takes milliseconds; a memo keeps it to once per change.
     let positions = Memo::new(move |_| {
         let q = query.get();
-        Arc::new(workspace.table.with(|t| t.query(&q)))
+        let members = members.get();
+        Arc::new(workspace.table.with(|t| {
+            let mut positions = t.query(&q);
+            if let Some(members) = members {
+                positions.retain(|&p| t.row(p).is_some_and(|r| members.contains(&r.id)));
+            }
+            positions
+        }))
     });
     let options = Memo::new(move |_| workspace.table.with(|t| t.filter_options()));
     let total = move || workspace.table.with(|t| t.len());
     let shown = move || positions.with(|p| p.len());
     let filtered = move || {
-        query.with(|q| {
-            *q != TableQuery {
-                sort: q.sort,
-                ..TableQuery::default()
-            }
-        })
+        segment.with(Option::is_some)
+            || query.with(|q| {
+                *q != TableQuery {
+                    sort: q.sort,
+                    ..TableQuery::default()
+                }
+            })
     };
 
     let export = move |_| {
@@ -95,6 +115,7 @@ pub fn LeadsPage() -> impl IntoView {
                         on:input=move |ev| query.update(|q| q.text = event_target_value(&ev))
                     />
                 </label>
+                <SegmentFilter segment=segment />
                 <details class="filters">
                     <summary>{move || i18n.t(LeadsText::Filters)}</summary>
                     <FilterPanel options=options.into() query=query />
@@ -102,10 +123,13 @@ pub fn LeadsPage() -> impl IntoView {
                 <Show when=filtered>
                     <button
                         class="link"
-                        on:click=move |_| query.update(|q| {
-                            q.text.clear();
-                            q.filters = Default::default();
-                        })
+                        on:click=move |_| {
+                            segment.set(None);
+                            query.update(|q| {
+                                q.text.clear();
+                                q.filters = Default::default();
+                            });
+                        }
                     >
                         {move || i18n.t(LeadsText::ClearFilters)}
                     </button>

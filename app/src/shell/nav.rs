@@ -10,6 +10,7 @@ use crate::i18n::use_i18n;
 pub const VIEWS: &[(&str, ShellText, &str)] = &[
     ("/leads", ShellText::Leads, "◎"),
     ("/capture", ShellText::Capture, "+"),
+    ("/segments", ShellText::Segments, "◫"),
     ("/handoff", ShellText::Handoff, "⇄"),
     ("/funnel", ShellText::Funnel, "▽"),
     ("/attribution", ShellText::Attribution, "◔"),

@@ -8,6 +8,7 @@ use crate::i18n::{Locale, Translate};
 pub enum ShellText {
     Navigation,
     Leads,
+    Segments,
     Funnel,
     Attribution,
     Handoff,
@@ -56,6 +57,8 @@ impl Translate for ShellText {
             (Self::Navigation, En) => "Menu",
             (Self::Leads, Ko) => "리드",
             (Self::Leads, En) => "Leads",
+            (Self::Segments, Ko) => "세그먼트",
+            (Self::Segments, En) => "Segments",
             (Self::Funnel, Ko) => "퍼널",
             (Self::Funnel, En) => "Funnel",
             (Self::Attribution, Ko) => "기여도·예측",

@@ -39,11 +39,13 @@ pub enum Permission {
     ViewWebhooks,
     /// Create and delete webhook endpoints, which receive lead data and hold secrets.
     ManageWebhooks,
+    /// Create, change and delete the team's saved segments and their message templates.
+    ManageSegments,
 }
 
 impl Permission {
     /// Every permission, for tables and tests that must cover them all.
-    pub const ALL: [Permission; 9] = [
+    pub const ALL: [Permission; 10] = [
         Self::ReadLeads,
         Self::ManageForms,
         Self::ManageScoring,
@@ -53,6 +55,7 @@ impl Permission {
         Self::ManageMembers,
         Self::ViewWebhooks,
         Self::ManageWebhooks,
+        Self::ManageSegments,
     ];
 }
 
@@ -71,7 +74,12 @@ impl Role {
             // sends lead data out of leadkit, which only an admin may decide.
             Self::Marketing => matches!(
                 permission,
-                ReadLeads | ManageForms | ManageScoring | HandOffLeads | ViewWebhooks
+                ReadLeads
+                    | ManageForms
+                    | ManageScoring
+                    | HandOffLeads
+                    | ViewWebhooks
+                    | ManageSegments
             ),
             Self::Sales => matches!(permission, ReadLeads | WorkHandoffs),
         }
@@ -132,6 +140,7 @@ mod tests {
             (ManageMembers, [true, false, false]),
             (ViewWebhooks, [true, true, false]),
             (ManageWebhooks, [true, false, false]),
+            (ManageSegments, [true, true, false]),
         ];
         assert_eq!(
             table.len(),

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use crate::model::{Stage, Tier};
 
 use super::compiled::{CompiledCondition, Node};
-use super::{CompiledFilter, Condition, Filter, MAX_DEPTH, SegmentError};
+use super::{CompiledFilter, Condition, Filter, MAX_DEPTH, MAX_MEMBERS, SegmentError};
 
 /// One step from the root towards a node.
 #[derive(Debug, Clone, Copy)]
@@ -146,6 +146,21 @@ fn compile_condition(
             Ok(CompiledCondition::Persona(
                 personas.iter().map(|p| p.as_str().into()).collect(),
             ))
+        }
+        Condition::Leads { ids } => {
+            if ids.is_empty() {
+                return Err(empty("leads"));
+            }
+            if ids.len() > MAX_MEMBERS {
+                return Err(SegmentError::TooManyMembers {
+                    at: path.render(),
+                    max: MAX_MEMBERS,
+                });
+            }
+            let mut ids: Vec<u128> = ids.iter().map(|id| id.0.as_u128()).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            Ok(CompiledCondition::Leads(ids.into_boxed_slice()))
         }
         Condition::Stage { stages } => {
             if stages.is_empty() {

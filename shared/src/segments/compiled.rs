@@ -31,6 +31,8 @@ pub(super) enum CompiledCondition {
     Tier(u8),
     Persona(Box<[Box<str>]>),
     Stage(u16),
+    /// Lead ids, sorted, for a binary search.
+    Leads(Box<[u128]>),
     TouchCount {
         touch: Option<TouchKind>,
         window_secs: i64,
@@ -123,6 +125,7 @@ fn test(
             .as_deref()
             .is_some_and(|p| names.iter().any(|n| &**n == p)),
         CompiledCondition::Stage(mask) => mask & stage_bit(ctx.lead.stage) != 0,
+        CompiledCondition::Leads(ids) => ids.binary_search(&ctx.lead.id.0.as_u128()).is_ok(),
         CompiledCondition::TouchCount {
             touch,
             window_secs,

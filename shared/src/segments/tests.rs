@@ -423,6 +423,7 @@ fn segments_check_their_name_and_personas_against_the_icp_set() {
     let segment = |name: &str, filter: Filter| Segment {
         name: name.into(),
         filter,
+        template: None,
     };
     assert!(
         segment("리더", personas(&["마케팅 리더"]))
@@ -446,6 +447,164 @@ fn segments_check_their_name_and_personas_against_the_icp_set() {
     assert_eq!(
         segment("  ", stages(&[Stage::Sql])).compile(&icps),
         Err(SegmentError::BlankName)
+    );
+}
+
+#[test]
+fn errors_name_the_part_of_the_saved_form_at_fault() {
+    let icps = IcpSet { personas: vec![] }.compile().unwrap();
+    let path = |filter: Filter, template: Option<&str>| {
+        Segment {
+            name: "세그먼트".into(),
+            filter,
+            template: template.map(str::to_owned),
+        }
+        .compile(&icps)
+        .map(|_| ())
+        .map_err(|e| e.field_path())
+    };
+    let cases: Vec<(Filter, Option<&str>, Result<(), String>)> = vec![
+        (stages(&[Stage::Sql]), Some("{{first_name|고객}}님"), Ok(())),
+        (
+            Filter::All(vec![
+                stages(&[Stage::Sql]),
+                Filter::Any(vec![contains(Field::Title, "  ")]),
+            ]),
+            None,
+            Err("filter.all[1].any[0].value".into()),
+        ),
+        (
+            score(ScoreKind::Fit, Some(9), Some(1)),
+            None,
+            Err("filter.min".into()),
+        ),
+        (tiers(&[]), None, Err("filter.values".into())),
+        (
+            count(None, 0, Some(1), None),
+            None,
+            Err("filter.within_days".into()),
+        ),
+        (Filter::Any(vec![]), None, Err("filter".into())),
+        (
+            Filter::Condition(Condition::Leads { ids: vec![] }),
+            None,
+            Err("filter.values".into()),
+        ),
+        (
+            stages(&[Stage::Sql]),
+            Some("{{firstname}}"),
+            Err("template".into()),
+        ),
+    ];
+    for (filter, template, expected) in cases {
+        assert_eq!(path(filter.clone(), template), expected, "{filter:?}");
+    }
+    let long = Segment {
+        name: "가".repeat(MAX_NAME_CHARS + 1),
+        filter: stages(&[Stage::Sql]),
+        template: None,
+    };
+    assert_eq!(
+        long.compile(&icps).map_err(|e| e.field_path()).err(),
+        Some("name".into())
+    );
+}
+
+#[test]
+fn leads_added_by_hand_belong_whatever_the_rules_say() {
+    let (lead, account, touches, scores) = example();
+    let ctx = LeadContext::new(&lead, Some(&account), &touches, &scores);
+    let mut scratch = Scratch::new();
+    let passes = |segment: &Segment, scratch: &mut Scratch| {
+        segment
+            .filter
+            .compile()
+            .unwrap()
+            .matches(&ctx, NOW, scratch)
+    };
+    let other = LeadId(Uuid::from_u128(99));
+    let mut manual = Segment::manual("VIP", vec![other]);
+    assert!(manual.is_manual());
+    assert!(!passes(&manual, &mut scratch));
+    assert_eq!(
+        manual.add_members(&[lead.id, other]),
+        1,
+        "the repeat is not added"
+    );
+    assert!(passes(&manual, &mut scratch));
+    assert_eq!(manual.members(), &[other, lead.id]);
+
+    let mut rules = Segment {
+        name: "SQL".into(),
+        filter: stages(&[Stage::Sql]),
+        template: None,
+    };
+    assert!(!passes(&rules, &mut scratch));
+    assert_eq!(rules.add_members(&[lead.id]), 1);
+    assert!(passes(&rules, &mut scratch));
+    assert!(!rules.is_manual());
+    assert_eq!(rules.members(), &[lead.id]);
+    assert_eq!(rules.add_members(&[other]), 1, "the same list grows");
+    assert!(matches!(&rules.filter, Filter::Any(items) if items.len() == 2));
+
+    let too_many: Vec<LeadId> = (0..=MAX_MEMBERS as u128)
+        .map(|n| LeadId(Uuid::from_u128(n)))
+        .collect();
+    assert_eq!(
+        Segment::manual("많음", too_many).filter.validate(),
+        Err(SegmentError::TooManyMembers {
+            at: "filter".into(),
+            max: MAX_MEMBERS
+        })
+    );
+}
+
+#[test]
+fn a_population_of_records_counts_and_selects_members() {
+    use crate::api::{LeadRecord, LeadScores};
+    let (lead, _, mut touches, _) = example();
+    for touch in &mut touches {
+        touch.lead_id = lead.id;
+    }
+    let record = |lead: Lead, total: i64| LeadRecord {
+        id: lead.id.0,
+        seq: 1,
+        form_id: "contact".into(),
+        email: String::new(),
+        name: lead.name.clone(),
+        company: String::new(),
+        captured_at: NOW,
+        stage: Some(lead.stage),
+        scores: Some(LeadScores {
+            fit: 0,
+            engagement: total,
+            total,
+            tier: None,
+            persona: None,
+            scored_at: NOW,
+        }),
+        stamps: Default::default(),
+        record: Some(Box::new(lead)),
+    };
+    let mut second = lead.clone();
+    second.id = LeadId(Uuid::from_u128(5));
+    let mut no_record = record(lead.clone(), 0);
+    no_record.record = None;
+    let population = Population::new(
+        &[record(lead.clone(), 80), record(second, 10), no_record],
+        &touches,
+    );
+    assert_eq!(population.len(), 2, "a lead without its record is left out");
+    let high = score(ScoreKind::Total, Some(50), None).compile().unwrap();
+    assert_eq!(population.count(&high, NOW), 1);
+    assert_eq!(population.select(&high, NOW), vec![lead.id.0]);
+    let webinar = count(Some(TouchKind::WebinarAttended), 7, Some(1), None)
+        .compile()
+        .unwrap();
+    assert_eq!(
+        population.select(&webinar, NOW),
+        vec![lead.id.0],
+        "touches go to their own lead"
     );
 }
 
