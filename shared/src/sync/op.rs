@@ -37,6 +37,17 @@ pub enum OpBody {
     },
 }
 
+impl OpBody {
+    /// The operation that undoes a merge of `absorbed`: it clears its `merged_into`, a
+    /// later write that wins over the merge's (see [`OpBody::MergeLeads`]).
+    pub fn undo_merge(absorbed: LeadId) -> Self {
+        Self::SetLeadFields {
+            lead_id: absorbed,
+            fields: BTreeMap::from([("merged_into".to_owned(), serde_json::Value::Null)]),
+        }
+    }
+}
+
 /// One change, as it is pushed and pulled.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Operation {

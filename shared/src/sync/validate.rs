@@ -37,7 +37,7 @@ pub enum Rejection {
 
 /// Fields a client may set only when it creates the lead: later the stage moves through
 /// stage changes (so it is validated and kept in history), merges through merge
-/// operations.
+/// operations — clearing `merged_into` (undoing a merge) is the one write allowed.
 const MANAGED_FIELDS: [&str; 2] = ["stage", "merged_into"];
 
 /// Checks `op` against the state it would change.
@@ -49,10 +49,13 @@ pub fn check(
     match &op.body {
         OpBody::SetLeadFields { lead_id, fields } => {
             let creating = !state.leads.contains_key(lead_id);
-            if let Some(field) = fields
-                .keys()
-                .find(|f| !creating && MANAGED_FIELDS.contains(&f.as_str()))
-            {
+            // Clearing `merged_into` is how a merge is undone (see `OpBody::MergeLeads`).
+            let undoing_merge =
+                |f: &str, value: &serde_json::Value| f == "merged_into" && value.is_null();
+            if let Some(field) = fields.iter().find_map(|(f, value)| {
+                (!creating && MANAGED_FIELDS.contains(&f.as_str()) && !undoing_merge(f, value))
+                    .then_some(f)
+            }) {
                 return Err(Rejection::UnknownField {
                     field: field.clone(),
                 });
@@ -250,6 +253,30 @@ mod tests {
         ));
         let with_reason = op(22, &mut clock, park(Some("학생 (student)")));
         assert_eq!(check(&with_reason, &state, &config), Ok(()));
+
+        let undo_merge = op(
+            24,
+            &mut clock,
+            OpBody::SetLeadFields {
+                lead_id: id,
+                fields: fields(&[("merged_into", serde_json::Value::Null)]),
+            },
+        );
+        assert_eq!(check(&undo_merge, &state, &config), Ok(()));
+        let merge_by_field = op(
+            25,
+            &mut clock,
+            OpBody::SetLeadFields {
+                lead_id: id,
+                fields: fields(&[("merged_into", serde_json::json!(LeadId(Uuid::from_u128(3))))]),
+            },
+        );
+        assert_eq!(
+            check(&merge_by_field, &state, &config),
+            Err(Rejection::UnknownField {
+                field: "merged_into".into()
+            })
+        );
 
         let edit = op(
             23,
