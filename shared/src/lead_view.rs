@@ -5,11 +5,13 @@
 //! cached engine configuration, so they show offline and right after a local change.
 
 mod cadence;
+mod checklist;
 mod colleagues;
 mod duplicates;
 mod explanation;
 
 pub use cadence::{Cadence, KindCount, cadence, cadence_template, stage_entered_at};
+pub use checklist::set_checklist_item;
 pub use colleagues::{colleagues, company_key};
 pub use duplicates::{DuplicateCandidate, absorbed_into, duplicate_candidates, merge_preview};
 pub use explanation::{DecaySummary, LeadExplanation, explain_lead};
