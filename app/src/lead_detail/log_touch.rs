@@ -176,7 +176,7 @@ pub fn LogTouch(
                     <span class="field-label">{i18n.text(DetailText::Outcome)}</span>
                     <select id=outcome_id.clone() name="outcome" data-testid="log-outcome"
                         on:change=move |ev| {
-                            if let Some(o) = Outcome::from_str(&event_target_value(&ev)) {
+                            if let Some(o) = Outcome::from_name(&event_target_value(&ev)) {
                                 outcome.set(o);
                             }
                         }>

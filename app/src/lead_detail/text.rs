@@ -141,7 +141,7 @@ impl Outcome {
     }
 
     /// The outcome stored as `name`.
-    pub fn from_str(name: &str) -> Option<Self> {
+    pub fn from_name(name: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|o| o.as_str() == name)
     }
 }

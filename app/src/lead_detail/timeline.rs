@@ -57,7 +57,8 @@ pub fn Timeline(entries: Vec<Entry>) -> impl IntoView {
                     let outcome = touch
                         .metadata
                         .get("outcome")
-                        .and_then(|o| Outcome::from_str(o));
+                        .map(String::as_str)
+                        .and_then(Outcome::from_name);
                     let detail = ["note", "url", "asset", "signal", "form_id"]
                         .iter()
                         .find_map(|key| touch.metadata.get(*key).cloned())
