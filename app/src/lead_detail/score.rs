@@ -62,7 +62,7 @@ pub fn ScorePanel(
                 <div class="field total"><dt>{i18n.text(DetailText::Total)}</dt><dd class="num" data-testid="why-total">{number(total.total)}</dd></div>
                 <div class="field"><dt>{i18n.text(DetailText::Persona)}</dt><dd>{persona}</dd></div>
                 <div class="field"><dt>{i18n.text(DetailText::Tier)}</dt>
-                    <dd>{fit.persona.is_some().then(|| fit.tier.as_str()).unwrap_or("—")} " · " {i18n.text(DetailText::FitOf(fit.fit_percent))}</dd>
+                    <dd>{if fit.persona.is_some() { fit.tier.as_str() } else { "—" }} " · " {i18n.text(DetailText::FitOf(fit.fit_percent))}</dd>
                 </div>
             </dl>
             {no_rules}
