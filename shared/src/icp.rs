@@ -20,7 +20,9 @@ use crate::predicate::{Operator, PredicateError};
 pub use compiled::CompiledIcpSet;
 pub use grouping::{PersonaGroup, PersonaGroups, group_by_persona};
 pub use indexed::{FieldIndex, FieldIndexError, TierCounts, match_indexed};
-pub use matching::{CriterionOutcome, FitColumns, FitMatch, match_lead, match_many};
+pub use matching::{
+    CriterionOutcome, FitColumns, FitMatch, PersonaFit, match_lead, match_many, match_personas,
+};
 
 /// One persona: the criteria of a good customer of one kind.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -18,6 +18,7 @@ pub mod icp;
 pub mod identity;
 pub mod insights;
 pub mod lead_update;
+pub mod lead_view;
 pub mod lifecycle;
 mod mac;
 pub mod model;

@@ -9,7 +9,7 @@ use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use leadkit_shared::api::{LeadRecord, LeadsPage, StageHistoryEntry};
 use leadkit_shared::model::Touch;
-use leadkit_shared::sync::{Clock, Operation, ReplicaId, merge_delta};
+use leadkit_shared::sync::{Clock, OpBody, Operation, ReplicaId, merge_delta};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use thiserror::Error;
@@ -382,6 +382,7 @@ impl LeadStore {
 
     /// Applies a local change in one transaction: the leads as they now read, the
     /// operations that carry the change to the server, and the replica's advanced state.
+    /// Touches the operations add are stored too, so timelines show them at once.
     /// Once this returns, the change survives the tab closing.
     pub async fn record_change(
         &self,
@@ -394,12 +395,20 @@ impl LeadStore {
         })?;
         let tx = self
             .db
-            .transaction([LEADS, OUTBOX, META])
+            .transaction([LEADS, TOUCHES, OUTBOX, META])
             .with_mode(TransactionMode::Readwrite)
             .build()?;
         let lead_store = tx.object_store(LEADS)?;
         for lead in leads {
             lead_store.put(lead).serde()?.await?;
+        }
+        // A logged touch shows in the timeline at once, before the server has it; the
+        // pull later brings the same touch (same id), which replaces this copy.
+        let touch_store = tx.object_store(TOUCHES)?;
+        for op in operations {
+            if let OpBody::AddTouch { touch } = &op.body {
+                touch_store.put(touch).serde()?.await?;
+            }
         }
         let outbox = tx.object_store(OUTBOX)?;
         for op in operations {

@@ -1,5 +1,6 @@
 //! "My leads": the handoffs given to the signed-in rep, each with its SLA clock and the
-//! accept / reject controls, and what the rep answered recently.
+//! accept / reject controls and a form to log a call, e-mail or meeting, and what the
+//! rep answered recently.
 
 use leadkit_shared::api::HandoffEntry;
 use leptos::prelude::*;
@@ -13,6 +14,8 @@ use super::text::HandoffText;
 use crate::data::use_workspace;
 use crate::i18n::format::{date_time, local_offset};
 use crate::i18n::{Text, tr, use_i18n};
+use crate::lead_detail::LogTouch;
+use crate::lead_detail::text::DetailText;
 
 /// The signed-in rep's queue.
 #[component]
@@ -147,6 +150,10 @@ fn MyLeadCard(
                 })}
             </p>
             <AnswerControls handoff_id=entry.id on_answered=on_answered />
+            <details class="log-from-queue">
+                <summary data-testid="open-log">{i18n.text(DetailText::LogTouch)}</summary>
+                <LogTouch lead_id=entry.lead_id.to_string() id_prefix="queue-" />
+            </details>
         </li>
     }
 }

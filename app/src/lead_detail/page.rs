@@ -1,12 +1,26 @@
 //! The lead detail page, read from the local database: the lead from memory at once, its
-//! touches and stage history from IndexedDB (reloaded whenever a pull changes data).
+//! touches (with those of records merged into it), stage history and the workspace's
+//! engine settings from IndexedDB (reloaded whenever a pull or a local change moves
+//! data), and the panels computed from them on this device.
 
-use leadkit_shared::api::LeadRecord;
-use leadkit_shared::model::Lead;
+use leadkit_shared::api::{EngineConfigView, LeadRecord, StageHistoryEntry};
+use leadkit_shared::engine::{Engine, EngineConfig};
+use leadkit_shared::handoff::WorkCalendar;
+use leadkit_shared::lead_view::{
+    absorbed_into, cadence, colleagues, duplicate_candidates, explain_lead, stage_entered_at,
+};
+use leadkit_shared::model::{Lead, Touch};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+use super::cadence::CadencePanel;
+use super::checklist::Checklist;
+use super::committee::CommitteePanel;
+use super::duplicates::{DuplicatesPanel, MergedBanner};
+use super::icp::IcpPanel;
+use super::log_touch::LogTouch;
+use super::score::ScorePanel;
 use super::text::DetailText;
 use super::timeline::{Timeline, merged};
 use crate::data::use_workspace;
@@ -28,12 +42,38 @@ pub fn LeadDetailPage() -> impl IntoView {
     let history = LocalResource::new(move || {
         let id = lead_id();
         workspace.revision.track();
+        // Records merged into this lead bring their touches along.
+        let absorbed: Vec<String> = workspace.leads.with_untracked(|leads| {
+            leads
+                .iter()
+                .filter(|r| {
+                    r.record
+                        .as_ref()
+                        .and_then(|l| l.merged_into)
+                        .is_some_and(|s| s.0.to_string() == id)
+                })
+                .map(|r| r.id.to_string())
+                .collect()
+        });
         async move {
             let store = workspace.store().await.ok()?;
-            let touches = store.touches_of(&id).await.ok()?;
+            let mut touches = store.touches_of(&id).await.ok()?;
+            for other in &absorbed {
+                touches.extend(store.touches_of(other).await.ok()?);
+            }
             let changes = store.stage_changes_of(&id).await.ok()?;
+            let config = store
+                .document::<EngineConfigView>(ENGINE_CONFIG_DOC)
+                .await
+                .ok()
+                .flatten()
+                .map_or_else(EngineConfig::korean_b2b_default, |view| view.config);
             store.close();
-            Some(merged(touches, changes))
+            Some(Loaded {
+                touches,
+                changes,
+                config,
+            })
         }
     });
 
@@ -47,13 +87,109 @@ pub fn LeadDetailPage() -> impl IntoView {
                 None => view! { <p class="empty">{i18n.t(crate::i18n::Text::Loading)}</p> }.into_any(),
                 Some(record) => view! { <Summary record=record /> }.into_any(),
             }}
+            <Suspense fallback=move || view! { <p>{i18n.t(crate::i18n::Text::Loading)}</p> }>
+                {move || {
+                    let loaded = history.get().flatten()?;
+                    let record = record.get()?;
+                    let lead = record.record.as_deref().cloned()?;
+                    Some(view! { <Panels record=record lead=lead loaded=loaded /> })
+                }}
+            </Suspense>
             <section class="card" aria-labelledby="timeline-title">
                 <h3 id="timeline-title">{move || i18n.t(DetailText::Timeline)}</h3>
                 <Suspense fallback=move || view! { <p>{i18n.t(crate::i18n::Text::Loading)}</p> }>
-                    {move || history.get().flatten().map(|entries| view! { <Timeline entries=entries /> })}
+                    {move || history.get().flatten().map(|loaded| view! { <Timeline entries=merged(loaded.touches, loaded.changes) /> })}
                 </Suspense>
             </section>
         </section>
+    }
+}
+
+/// The local copy of the workspace's engine configuration.
+const ENGINE_CONFIG_DOC: &str = "engine_config";
+
+/// What the panels read from IndexedDB besides the lead.
+#[derive(Debug, Clone)]
+struct Loaded {
+    /// The lead's touches and those of records merged into it.
+    touches: Vec<Touch>,
+    /// The lead's stage history.
+    changes: Vec<StageHistoryEntry>,
+    /// The engine configuration kept on this device (the defaults before the first
+    /// fetch).
+    config: EngineConfig,
+}
+
+/// Every panel computed on this device: the score explained, ICP criteria, the
+/// checklist, the buying committee, the cadence, duplicates, and touch logging.
+#[component]
+fn Panels(
+    /// The lead's record.
+    record: LeadRecord,
+    /// The lead in full.
+    lead: Lead,
+    /// Its touches, history and the engine settings.
+    loaded: Loaded,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let workspace = use_workspace();
+    let now = crate::clock::now();
+    let leads: Vec<Lead> = workspace.leads.with_untracked(|all| {
+        all.iter()
+            .filter_map(|r| r.record.as_deref().cloned())
+            .collect()
+    });
+    let score = match Engine::new(loaded.config.clone())
+        .ok()
+        .and_then(|engine| explain_lead(&engine, &lead, None, &loaded.touches, now).ok())
+    {
+        Some(explained) => {
+            let personas = explained.personas.clone();
+            view! { <ScorePanel explained=explained /> <IcpPanel personas=personas /> }.into_any()
+        }
+        None => {
+            view! { <p class="form-error" role="alert">{i18n.text(DetailText::ConfigFailed)}</p> }
+                .into_any()
+        }
+    };
+    let changes: Vec<_> = loaded.changes.iter().map(|c| (c.to, c.at)).collect();
+    let calendar = workspace
+        .handoff_settings
+        .with_untracked(|v| v.as_ref().map(|v| v.settings.calendar.clone()))
+        .unwrap_or_else(WorkCalendar::korea_2026);
+    let cadence = cadence(
+        &lead,
+        &loaded.touches,
+        stage_entered_at(&lead, &changes),
+        &calendar,
+        now,
+    );
+    let members = colleagues(&lead, &leads);
+    let find = |id| leads.iter().find(|l| l.id == id).cloned();
+    let candidates: Vec<_> = duplicate_candidates(&lead, &leads)
+        .into_iter()
+        .filter_map(|c| find(c.lead_id).map(|l| (l, c.reasons)))
+        .collect();
+    let absorbed: Vec<Lead> = absorbed_into(lead.id, &leads)
+        .into_iter()
+        .filter_map(find)
+        .collect();
+    let banner = lead
+        .merged_into
+        .map(|survivor| view! { <MergedBanner lead_id=lead.id survivor=survivor /> });
+    view! {
+        {banner}
+        <section class="card log" aria-labelledby="log-title">
+            <h3 id="log-title">{i18n.text(DetailText::LogTouch)}</h3>
+            <LogTouch lead_id=record.id.to_string() />
+        </section>
+        <div class="detail-grid">
+            {score}
+            <Checklist lead=lead.clone() />
+            <CommitteePanel lead_id=lead.id company=record.company.clone() members=members />
+            <CadencePanel cadence=cadence />
+            <DuplicatesPanel lead=lead candidates=candidates absorbed=absorbed />
+        </div>
     }
 }
 

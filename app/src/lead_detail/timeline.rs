@@ -6,7 +6,7 @@ use leadkit_shared::model::{Actor, Touch};
 use leptos::prelude::*;
 use time::OffsetDateTime;
 
-use super::text::DetailText;
+use super::text::{DetailText, Outcome};
 use crate::i18n::format::{date_time, local_offset};
 use crate::i18n::use_i18n;
 use crate::leads::text::stage_name;
@@ -54,7 +54,12 @@ pub fn Timeline(entries: Vec<Entry>) -> impl IntoView {
             match entry {
                 Entry::Touch(touch) => {
                     let kind = touch.kind;
-                    let detail = ["url", "asset", "signal", "form_id"]
+                    let outcome = touch
+                        .metadata
+                        .get("outcome")
+                        .map(String::as_str)
+                        .and_then(Outcome::from_name);
+                    let detail = ["note", "url", "asset", "signal", "form_id"]
                         .iter()
                         .find_map(|key| touch.metadata.get(*key).cloned())
                         .or_else(|| touch.utm.campaign.clone())
@@ -63,6 +68,7 @@ pub fn Timeline(entries: Vec<Entry>) -> impl IntoView {
                         <li class="touch" data-testid="timeline-touch">
                             <time>{when}</time>
                             <span class="what">{move || i18n.t(DetailText::Touch(kind))}</span>
+                            {outcome.map(|o| view! { <span class="badge">{i18n.text(DetailText::OutcomeName(o))}</span> })}
                             <span class="detail">{detail}</span>
                         </li>
                     }

@@ -223,12 +223,21 @@ impl CompiledIcpSet {
                 percent: 0,
                 tier: Tier::D,
             },
-            Some((index, persona, points)) => Fit {
+            Some((index, persona, _)) => Fit {
                 persona: Some(index),
-                points,
-                percent: percent(points, persona.total_weight),
-                tier: tier(points, persona.total_weight, persona.cutoffs),
+                ..self.fit_of(persona, hits)
             },
+        }
+    }
+
+    /// The fit `hits` give one persona (its `persona` index left unset).
+    pub(crate) fn fit_of(&self, persona: &PersonaPlan, hits: &[bool]) -> Fit {
+        let points = self.points(persona, hits);
+        Fit {
+            persona: None,
+            points,
+            percent: percent(points, persona.total_weight),
+            tier: tier(points, persona.total_weight, persona.cutoffs),
         }
     }
 

@@ -37,33 +37,93 @@ pub struct FitMatch {
     pub missed: Vec<CriterionOutcome>,
 }
 
+/// One persona's fit for one lead, with the criteria met and missed: the lead page
+/// shows every persona, not only the best, so a team sees how near the others are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonaFit {
+    /// The persona's name.
+    pub persona: String,
+    /// Whether this is the persona the lead's fit is taken from.
+    pub best: bool,
+    /// The sum of the matched criteria's weights.
+    pub fit_points: i64,
+    /// `fit_points` as a whole percent of the persona's total weight, rounded down.
+    pub fit_percent: u8,
+    /// The tier by this persona's cut-offs.
+    pub tier: Tier,
+    /// The criteria met, in definition order.
+    pub matched: Vec<CriterionOutcome>,
+    /// The criteria missed, in definition order.
+    pub missed: Vec<CriterionOutcome>,
+}
+
+/// Matches one lead against each persona, in definition order; the one [`match_lead`]
+/// picks is marked `best`.
+pub fn match_personas(
+    set: &CompiledIcpSet,
+    lead: &Lead,
+    account: Option<&Account>,
+) -> Vec<PersonaFit> {
+    let mut hits = vec![false; set.criteria_len()];
+    let mut scratch = Scratch::new();
+    set.eval(lead, account, &mut hits, &mut scratch);
+    let best = set.best(&hits).persona;
+    set.personas
+        .iter()
+        .enumerate()
+        .map(|(index, persona)| {
+            let fit = set.fit_of(persona, &hits);
+            let (matched, missed) = outcomes(set, persona, &hits);
+            PersonaFit {
+                persona: persona.name.clone(),
+                best: best == Some(index),
+                fit_points: points_i64(fit),
+                fit_percent: fit.percent,
+                tier: fit.tier,
+                matched,
+                missed,
+            }
+        })
+        .collect()
+}
+
+/// The criteria of `persona` met and missed by `hits`.
+fn outcomes(
+    set: &CompiledIcpSet,
+    persona: &super::compiled::PersonaPlan,
+    hits: &[bool],
+) -> (Vec<CriterionOutcome>, Vec<CriterionOutcome>) {
+    let mut matched = Vec::new();
+    let mut missed = Vec::new();
+    let range = persona.first..persona.first + persona.len;
+    let slots = set.slots.get(range.clone()).unwrap_or_default();
+    let hits = hits.get(range).unwrap_or_default();
+    for (criterion, (slot, hit)) in slots.iter().zip(hits).enumerate() {
+        let outcome = CriterionOutcome {
+            criterion,
+            field: slot.field.clone(),
+            weight: slot.weight,
+            label: slot.label.clone(),
+        };
+        if *hit {
+            matched.push(outcome);
+        } else {
+            missed.push(outcome);
+        }
+    }
+    (matched, missed)
+}
+
 /// Matches one lead (with its matched `account`) against every persona.
 pub fn match_lead(set: &CompiledIcpSet, lead: &Lead, account: Option<&Account>) -> FitMatch {
     let mut hits = vec![false; set.criteria_len()];
     let mut scratch = Scratch::new();
     set.eval(lead, account, &mut hits, &mut scratch);
     let fit = set.best(&hits);
-    let mut matched = Vec::new();
-    let mut missed = Vec::new();
     let persona = fit.persona.and_then(|i| set.personas.get(i));
-    if let Some(persona) = persona {
-        let range = persona.first..persona.first + persona.len;
-        let slots = set.slots.get(range.clone()).unwrap_or_default();
-        let hits = hits.get(range).unwrap_or_default();
-        for (criterion, (slot, hit)) in slots.iter().zip(hits).enumerate() {
-            let outcome = CriterionOutcome {
-                criterion,
-                field: slot.field.clone(),
-                weight: slot.weight,
-                label: slot.label.clone(),
-            };
-            if *hit {
-                matched.push(outcome);
-            } else {
-                missed.push(outcome);
-            }
-        }
-    }
+    let (matched, missed) = persona
+        .map(|persona| outcomes(set, persona, &hits))
+        .unwrap_or_default();
     FitMatch {
         persona: persona.map(|p| p.name.clone()),
         fit_points: points_i64(fit),

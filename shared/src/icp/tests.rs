@@ -575,6 +575,26 @@ proptest! {
             prop_assert_eq!(columns.tier[i], fit.tier);
             let column_name = columns.persona[i].and_then(|p| compiled.persona_names().nth(p as usize));
             prop_assert_eq!(column_name, Some(name.as_str()));
+            // Each persona's own fit is what matching it alone gives; the best one is
+            // the one `match_lead` explains.
+            let personas = match_personas(&compiled, lead, account.as_ref());
+            prop_assert_eq!(personas.len(), set.personas.len());
+            prop_assert_eq!(personas.iter().filter(|p| p.best).count(), 1);
+            for (each, persona) in personas.iter().zip(&set.personas) {
+                let alone = match_lead(
+                    &IcpSet { personas: vec![persona.clone()] }.compile().unwrap(),
+                    lead,
+                    account.as_ref(),
+                );
+                prop_assert_eq!(each.fit_points, alone.fit_points);
+                prop_assert_eq!(each.tier, alone.tier);
+                prop_assert_eq!(&each.matched, &alone.matched);
+                prop_assert_eq!(&each.missed, &alone.missed);
+                if each.best {
+                    prop_assert_eq!(Some(&each.persona), fit.persona.as_ref());
+                    prop_assert_eq!(&each.matched, &fit.matched);
+                }
+            }
             // No persona has a strictly higher share than the one chosen.
             let total: u64 = persona.criteria.iter().map(|c| u64::from(c.weight)).sum();
             for other in &set.personas {
