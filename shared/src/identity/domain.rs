@@ -27,8 +27,39 @@ pub fn registrable_domain(host: &str) -> Option<String> {
     if !valid {
         return None;
     }
-    psl::domain_str(&host).map(str::to_owned)
+    registrable_part(&host)
 }
+
+/// The registrable part of a valid, lower-case `host`, by the public suffix list.
+#[cfg(feature = "public-suffix-list")]
+fn registrable_part(host: &str) -> Option<String> {
+    psl::domain_str(host).map(str::to_owned)
+}
+
+/// The registrable part of a valid, lower-case `host` without the public suffix list:
+/// one label under a known two-label suffix ([`COMMON_SUFFIXES`]), else one label under
+/// the top-level domain. Right for Korean and most business domains; a host under a rare
+/// multi-label suffix gets its suffix's last two labels.
+#[cfg(not(feature = "public-suffix-list"))]
+fn registrable_part(host: &str) -> Option<String> {
+    let labels: Vec<&str> = host.split('.').collect();
+    let take = match labels.as_slice() {
+        [.., second, top] if COMMON_SUFFIXES.contains(&format!("{second}.{top}").as_str()) => 3,
+        _ => 2,
+    };
+    (labels.len() >= take).then(|| labels[labels.len() - take..].join("."))
+}
+
+/// Two-label public suffixes a Korean B2B team's leads use most (Korea's second-level
+/// domains first), for builds without the full list.
+#[cfg(not(feature = "public-suffix-list"))]
+const COMMON_SUFFIXES: &[&str] = &[
+    "co.kr", "or.kr", "go.kr", "ac.kr", "ne.kr", "re.kr", "pe.kr", "mil.kr", "hs.kr", "ms.kr",
+    "es.kr", "sc.kr", "kg.kr", "seoul.kr", "busan.kr", "co.jp", "ne.jp", "or.jp", "ac.jp", "go.jp",
+    "com.cn", "net.cn", "org.cn", "com.tw", "com.hk", "com.sg", "com.vn", "co.th", "co.id",
+    "com.my", "com.ph", "co.in", "co.uk", "org.uk", "ac.uk", "gov.uk", "com.au", "net.au",
+    "org.au", "co.nz", "com.br", "com.mx", "co.za",
+];
 
 /// The host part of a URL, e-mail address or bare host name.
 fn host_of(text: &str) -> &str {
