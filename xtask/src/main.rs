@@ -7,12 +7,14 @@
 //! - `cargo xtask sizes`: gzipped sizes of what a browser and Cloudflare download
 //! - `cargo xtask bench`: the engine's benchmarks, medians in one table
 //! - `cargo xtask load`: 2,000 submissions at concurrency 20 against `wrangler dev`
+//! - `cargo xtask proof-bench`: side by side with real peers, written to BENCHMARKS.md
 //! - `cargo xtask setup`: only the installs
 
 mod bench;
 mod build;
 mod cmd;
 mod dev;
+mod proof_bench;
 mod setup;
 mod sizes;
 mod test;
@@ -30,10 +32,11 @@ fn main() -> Result<()> {
         Some("sizes") => sizes::run(),
         Some("bench") => bench::run(),
         Some("load") => load(),
+        Some("proof-bench") => proof_bench::run(),
         Some("setup") => setup::run(setup::Needs::All),
         other => {
             bail!(
-                "unknown command {other:?}; use one of: dev, test, build, sizes, bench, load, setup"
+                "unknown command {other:?}; use one of: dev, test, build, sizes, bench, load, proof-bench, setup"
             )
         }
     }
