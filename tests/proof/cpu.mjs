@@ -13,14 +13,14 @@ function stat(pid) {
     const close = text.lastIndexOf(")");
     const comm = text.slice(text.indexOf("(") + 1, close);
     const rest = text.slice(close + 2).split(" ");
-    return { pid, comm, ppid: Number(rest[1]), ticks: Number(rest[11]) + Number(rest[12]) };
+    return { pid: Number(pid), comm, ppid: Number(rest[1]), ticks: Number(rest[11]) + Number(rest[12]) };
   } catch {
     return null;
   }
 }
 
-/** The workerd processes descending from `rootPid`. */
-export function workerdPids(rootPid) {
+/** The processes descending from `rootPid` (itself included): { workerd, all } pids. */
+export function processTree(rootPid) {
   const all = readdirSync("/proc").filter((n) => /^\d+$/.test(n)).map(stat).filter(Boolean);
   const below = new Set([rootPid]);
   let grew = true;
@@ -33,7 +33,8 @@ export function workerdPids(rootPid) {
       }
     }
   }
-  return all.filter((p) => below.has(p.pid) && p.comm.startsWith("workerd")).map((p) => p.pid);
+  const tree = all.filter((p) => below.has(p.pid));
+  return { workerd: tree.filter((p) => p.comm.startsWith("workerd")).map((p) => p.pid), all: tree.map((p) => p.pid) };
 }
 
 /** User + system CPU milliseconds the processes have used so far. */

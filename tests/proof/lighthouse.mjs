@@ -51,10 +51,12 @@ function audit(url, extraHeaders) {
 
 const worker = await startWorker();
 try {
-  const signIn = audit(`${worker.url}/`);
+  // Every request to the worker first: after a long audit, a pooled keep-alive
+  // connection may already be closed by workerd.
   const { cookie } = await signUp(worker.url, { email: `lighthouse${Date.now()}@acme.co.kr` });
-  const leads = audit(`${worker.url}/leads`, { Cookie: cookie });
   const manifest = await fetch(`${worker.url}/manifest.webmanifest`);
+  const signIn = audit(`${worker.url}/`);
+  const leads = audit(`${worker.url}/leads`, { Cookie: cookie });
   console.log(`proof: ${JSON.stringify({ figure: "lighthouse", sign_in: signIn, leads, manifest_status: manifest.status })}`);
 } finally {
   await worker.stop();
