@@ -61,7 +61,7 @@ fn time_ratio(ours: Option<f64>, peer: Option<f64>) -> String {
 /// How ours compares when larger is better (throughput): share of the peer's.
 fn rate_ratio(ours: Option<f64>, peer: Option<f64>) -> String {
     match (ours, peer) {
-        (Some(o), Some(p)) if p > 0.0 => format!("{:.0}% of it", 100.0 * o / p),
+        (Some(o), Some(p)) if p > 0.0 => format!("{:.0}%", 100.0 * o / p),
         _ => "n/a".into(),
     }
 }
@@ -158,7 +158,7 @@ fn summary(md: &mut String, f: &Figures, sizes: &Sizes) {
     );
     let _ = writeln!(
         md,
-        "| capture POST /f/contact (requests/s) | {:.0} | empty worker {:.0} | {} |",
+        "| capture POST /f/contact (requests/s) | {:.0} | empty worker {:.0} | {} of the ceiling |",
         num(&c["capture"]["requests_per_s"]).unwrap_or(f64::NAN),
         num(&c["ceiling"]["requests_per_s"]).unwrap_or(f64::NAN),
         rate_ratio(
@@ -245,6 +245,14 @@ fn scoring(md: &mut String, f: &Figures) {
         time_ratio(num(&s["ours_median_ms"]), num(&s["peer_median_ms"])),
         time_ratio(num(&n["median_ms"]), num(&s["ours_median_ms"])),
         s["peer_runs_ms"]
+            .as_array()
+            .map(|runs| runs
+                .iter()
+                .filter_map(Value::as_f64)
+                .map(|x| format!("{x:.0}"))
+                .collect::<Vec<_>>()
+                .join(", "))
+            .unwrap_or_default()
     );
     let _ = writeln!(
         md,
@@ -364,7 +372,7 @@ fn training(md: &mut String, f: &Figures) {
         n["train_rows"],
         n["features"],
         n["test_rows"],
-        s["solver"],
+        s["solver"].as_str().unwrap_or("n/a"),
         ms(num(&n["prepare_ms"])),
         ms(num(&w["prepare_ms"])),
     );
@@ -422,7 +430,7 @@ fn lighthouse(md: &mut String, f: &Figures) {
          dev`, with Lighthouse's defaults: mobile emulation and simulated throttling. The sign-in \
          page, and the leads view of a freshly signed-up (empty) workspace, its session cookie \
          sent with `--extra-headers` (the audit does not itself check which view rendered).\n",
-        l["sign_in"]["lighthouse"]
+        l["sign_in"]["lighthouse"].as_str().unwrap_or("n/a")
     );
     let _ = writeln!(
         md,
