@@ -2,6 +2,8 @@
 //! benchmarks, demos and tests. The same spec always yields the same data, on native
 //! and wasm32 alike, so figures measured in the browser and natively compare.
 
+pub mod proof;
+
 use std::ops::Range;
 
 use time::{Duration, OffsetDateTime};

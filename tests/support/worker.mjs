@@ -133,6 +133,8 @@ export async function startWorker({ seed, vars = {}, assets } = {}) {
 
   return {
     url,
+    /** The `wrangler dev` process (workerd runs beneath it), for CPU accounting. */
+    pid: child.pid,
     /** POSTs `body` to `path` as a client would, without following redirects. */
     post(path, { contentType, body, accept, headers = {} } = {}) {
       const h = { ...headers };

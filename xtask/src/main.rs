@@ -9,12 +9,14 @@
 //! - `cargo xtask load`: 2,000 submissions at concurrency 20 against `wrangler dev`
 //! - `cargo xtask bench-sync`: bytes and time of pulling 100,000 leads, then a delta
 //! - `cargo xtask bench-table`: time to the first lead table with 100k leads on the device
+//! - `cargo xtask proof-bench`: side by side with real peers, written to BENCHMARKS.md
 //! - `cargo xtask setup`: only the installs
 
 mod bench;
 mod build;
 mod cmd;
 mod dev;
+mod proof_bench;
 mod setup;
 mod shell;
 mod sizes;
@@ -35,10 +37,11 @@ fn main() -> Result<()> {
         Some("load") => node_script("tests/load/capture.mjs"),
         Some("bench-sync") => node_script("tests/load/sync-pull.mjs"),
         Some("bench-table") => node_script("tests/load/first-table.mjs"),
+        Some("proof-bench") => proof_bench::run(),
         Some("setup") => setup::run(setup::Needs::All),
         other => {
             bail!(
-                "unknown command {other:?}; use one of: dev, test, build, sizes, bench, bench-sync, bench-table, load, setup"
+                "unknown command {other:?}; use one of: dev, test, build, sizes, bench, bench-sync, bench-table, load, proof-bench, setup"
             )
         }
     }
