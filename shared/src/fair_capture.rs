@@ -339,8 +339,16 @@ mod tests {
         };
         let create = op(1, clock.tick(1_000), create);
         // The device lists the new lead as the server will store it.
+        // (with every field it set stamped by the creation, which the record made
+        // before any operation cannot know).
         let local = crate::sync::create_locally(&create, &lifecycle).unwrap();
-        assert_eq!(local, capture.record());
+        assert!(local.stamps.values().all(|stamp| *stamp == create.hlc));
+        assert!(local.stamps.contains_key("email"));
+        let unstamped = LeadRecord {
+            stamps: Default::default(),
+            ..local
+        };
+        assert_eq!(unstamped, capture.record());
         let created = apply_to_lead(&create, None, &lifecycle).unwrap();
         assert!(created.created);
         assert_eq!(created.lead, capture.lead);
