@@ -168,7 +168,7 @@ test("hand off a lead and accept/reject it", async () => {
   await second.locator("[data-testid=reject]").click();
   await second.locator("[data-testid=reject-reason]").selectOption("bad_timing");
   await second.locator(".hint", { hasText: "The lead moves to Nurture." }).waitFor();
-  await second.locator("textarea[name=note]").fill("내년 예산 편성 후 다시 연락");
+  await second.locator("textarea[name=note]:not([data-testid=log-note])").fill("내년 예산 편성 후 다시 연락");
 
   await mine.filter({ hasText: "구매자 하나" }).locator("[data-testid=accept]").click();
   await page
@@ -176,7 +176,7 @@ test("hand off a lead and accept/reject it", async () => {
     .filter({ hasText: "Accepted" })
     .waitFor();
   assert.equal(await mine.count(), 1);
-  assert.equal(await second.locator("textarea[name=note]").inputValue(), "내년 예산 편성 후 다시 연락");
+  assert.equal(await second.locator("textarea[name=note]:not([data-testid=log-note])").inputValue(), "내년 예산 편성 후 다시 연락");
   assert.equal(await second.locator("[data-testid=reject-reason]").inputValue(), "bad_timing");
   await second.locator("[data-testid=confirm-reject]").click();
   const answer = page
