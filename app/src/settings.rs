@@ -4,6 +4,7 @@
 
 mod calendar;
 pub mod draft;
+mod fetched;
 mod handoff_form;
 mod inputs;
 mod page;

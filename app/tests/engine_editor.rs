@@ -12,9 +12,7 @@ use leadkit_app::engine_config::{
 };
 use leadkit_app::i18n::Locale;
 use leadkit_app::icp::counts::CountBase;
-use leadkit_app::icp::draft::{
-    OpKind, OperatorDraft, draft_of, field_from_name, operator_of, operators_for, refit,
-};
+use leadkit_app::icp::draft::{OpKind, OperatorDraft, draft_of, operator_of, operators_for, refit};
 use leadkit_app::scoring::edit::{
     CriterionKind, SLIDER_STAGE, criterion_at, criterion_at_mut, list_at_mut, new_engagement_rule,
     set_threshold, threshold, unused_rule_id,
@@ -27,6 +25,7 @@ use leadkit_shared::handoff::HandoffSettings;
 use leadkit_shared::icp::{Criterion, Icp, IcpSet, TierCutoffs};
 use leadkit_shared::lifecycle::StageCriterion;
 use leadkit_shared::model::{Field, Lead, Rep, RepId, Stage, Touch};
+use leadkit_shared::predicate::field_from_name;
 use leadkit_shared::predicate::{Operator, Value};
 use serde_json::json;
 use time::OffsetDateTime;

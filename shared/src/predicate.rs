@@ -18,7 +18,7 @@ use crate::model::Field;
 
 pub use compiled::{CompiledOperator, CompiledPredicate};
 pub use fold::Scratch;
-pub use kind::{FieldKind, field_kind, field_name};
+pub use kind::{FieldKind, NAMED_FIELDS, field_from_name, field_kind, field_name};
 pub use operator::{Operator, Value};
 
 /// A test of one field: the saved form of an ICP criterion's or a segment condition's

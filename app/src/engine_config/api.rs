@@ -2,12 +2,13 @@
 //! a save from a base version, and the history. Same-origin requests, so the browser
 //! sends the session cookie itself.
 
-use gloo_net::http::{Request, Response};
 use leadkit_shared::api::{
-    EngineConfigHistory, EngineConfigView, ErrorBody, SCHEMA_VERSION, SaveEngineConfig,
+    EngineConfigHistory, EngineConfigView, SCHEMA_VERSION, SaveEngineConfig,
 };
 use leadkit_shared::capture::FieldError;
 use thiserror::Error;
+
+use crate::data::api::{self, ApiError};
 
 /// Why a call to the engine configuration routes failed.
 #[derive(Debug, Clone, Error)]
@@ -35,39 +36,30 @@ pub enum ConfigApiError {
     SchemaMismatch { found: u32 },
 }
 
-impl From<gloo_net::Error> for ConfigApiError {
-    fn from(e: gloo_net::Error) -> Self {
-        Self::Network {
-            detail: e.to_string(),
+impl From<ApiError> for ConfigApiError {
+    fn from(e: ApiError) -> Self {
+        match e {
+            // An answer that cannot be read is treated as no answer: the draft stays.
+            ApiError::Network { detail } | ApiError::Unreadable { detail } => {
+                Self::Network { detail }
+            }
+            ApiError::Refused { status, body } => match status {
+                409 => Self::Conflict {
+                    message: body.message,
+                },
+                422 => Self::Invalid {
+                    message: body.message,
+                    fields: body.fields,
+                },
+                403 => Self::Forbidden {
+                    message: body.message,
+                },
+                _ => Self::Refused {
+                    status,
+                    message: body.message,
+                },
+            },
         }
-    }
-}
-
-async fn refused(response: Response) -> ConfigApiError {
-    let status = response.status();
-    let body = response
-        .json::<ErrorBody>()
-        .await
-        .unwrap_or_else(|_| ErrorBody {
-            error: "unexpected".into(),
-            message: response.status_text(),
-            fields: Vec::new(),
-        });
-    match status {
-        409 => ConfigApiError::Conflict {
-            message: body.message,
-        },
-        422 => ConfigApiError::Invalid {
-            message: body.message,
-            fields: body.fields,
-        },
-        403 => ConfigApiError::Forbidden {
-            message: body.message,
-        },
-        _ => ConfigApiError::Refused {
-            status,
-            message: body.message,
-        },
     }
 }
 
@@ -81,11 +73,7 @@ fn checked(found: u32) -> Result<(), ConfigApiError> {
 
 /// `GET /api/engine-config`: the saved configuration and its version.
 pub async fn fetch_config() -> Result<EngineConfigView, ConfigApiError> {
-    let response = Request::get("/api/engine-config").send().await?;
-    if !response.ok() {
-        return Err(refused(response).await);
-    }
-    let view: EngineConfigView = response.json().await?;
+    let view: EngineConfigView = api::get("/api/engine-config").await?;
     checked(view.schema_version)?;
     Ok(view)
 }
@@ -93,25 +81,14 @@ pub async fn fetch_config() -> Result<EngineConfigView, ConfigApiError> {
 /// `PUT /api/engine-config`: saves `save.config` as the next version if the workspace's
 /// is still `save.base_version`.
 pub async fn save_config(save: &SaveEngineConfig) -> Result<EngineConfigView, ConfigApiError> {
-    let response = Request::put("/api/engine-config")
-        .json(save)?
-        .send()
-        .await?;
-    if !response.ok() {
-        return Err(refused(response).await);
-    }
-    let view: EngineConfigView = response.json().await?;
+    let view: EngineConfigView = api::put("/api/engine-config", save).await?;
     checked(view.schema_version)?;
     Ok(view)
 }
 
 /// `GET /api/engine-config/versions`: every saved version, newest first.
 pub async fn fetch_history() -> Result<EngineConfigHistory, ConfigApiError> {
-    let response = Request::get("/api/engine-config/versions").send().await?;
-    if !response.ok() {
-        return Err(refused(response).await);
-    }
-    let history: EngineConfigHistory = response.json().await?;
+    let history: EngineConfigHistory = api::get("/api/engine-config/versions").await?;
     checked(history.schema_version)?;
     Ok(history)
 }

@@ -4,6 +4,8 @@
 use leadkit_shared::forms::{FormDefinition, FormDefinitionError};
 use leptos::prelude::*;
 
+pub use crate::ui::bind;
+
 use super::text::{FormsText, definition_problem};
 use crate::i18n::use_i18n;
 
@@ -12,23 +14,6 @@ pub type Editing = RwSignal<Option<FormDefinition>>;
 
 /// The problems the definition has as it stands (checked on every edit).
 pub type Problems = Signal<Vec<FormDefinitionError>>;
-
-/// A read of one text in the definition and its write, for an input.
-pub fn bind(
-    form: Editing,
-    get: impl Fn(&FormDefinition) -> String + Send + Sync + 'static,
-    set: impl Fn(&mut FormDefinition, String) + Send + Sync + 'static,
-) -> (Signal<String>, Callback<String>) {
-    let value = Signal::derive(move || form.with(|f| f.as_ref().map(&get).unwrap_or_default()));
-    let write = Callback::new(move |text: String| {
-        form.update(|f| {
-            if let Some(f) = f {
-                set(f, text);
-            }
-        });
-    });
-    (value, write)
-}
 
 /// Like [`bind`] for text the definition keeps parsed (a list of origins, a choice
 /// list): the input keeps what was typed — a trailing line break, a half-written

@@ -3,12 +3,10 @@
 
 use leadkit_shared::icp::Criterion;
 use leadkit_shared::model::Field;
-use leadkit_shared::predicate::{FieldKind, field_kind, field_name};
+use leadkit_shared::predicate::{FieldKind, NAMED_FIELDS, field_from_name, field_kind, field_name};
 use leptos::prelude::*;
 
-use super::draft::{
-    FIELDS, OpKind, OperatorDraft, draft_of, field_from_name, operator_of, operators_for, refit,
-};
+use super::draft::{OpKind, OperatorDraft, draft_of, operator_of, operators_for, refit};
 use super::text::IcpText;
 use crate::engine_config::{
     Anchor, ConfigText, EditField, SelectField, parse_whole, use_config_editor,
@@ -104,7 +102,7 @@ pub fn CriterionRow(
 
     let field_options = Signal::derive(move || {
         let current = field.get();
-        let mut fields: Vec<Field> = FIELDS.to_vec();
+        let mut fields: Vec<Field> = NAMED_FIELDS.to_vec();
         if !fields.contains(&current) {
             fields.push(current);
         }

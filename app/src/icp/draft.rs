@@ -3,7 +3,7 @@
 //! field (numbers for employee counts, yes/no for flags, text otherwise).
 
 use leadkit_shared::model::Field;
-use leadkit_shared::predicate::{FieldKind, Operator, Value, field_kind, field_name};
+use leadkit_shared::predicate::{FieldKind, Operator, Value, field_kind};
 
 use crate::engine_config::{
     InputProblem, join_list, parse_decimal, parse_optional_decimal, split_list,
@@ -71,48 +71,6 @@ pub struct OperatorDraft {
     /// The range's bounds; blank is open.
     pub min: String,
     pub max: String,
-}
-
-/// The fields the editor lists (custom fields of a saved criterion are listed besides).
-pub const FIELDS: [Field; 27] = [
-    Field::Title,
-    Field::Seniority,
-    Field::Department,
-    Field::BuyingRole,
-    Field::Champion,
-    Field::CompanyName,
-    Field::Industry,
-    Field::EmployeeCount,
-    Field::RevenueBand,
-    Field::Country,
-    Field::Region,
-    Field::TechTags,
-    Field::Domain,
-    Field::Email,
-    Field::EmailDomain,
-    Field::EmailVerified,
-    Field::Name,
-    Field::Phone,
-    Field::PhoneVerified,
-    Field::EntryPath,
-    Field::Source,
-    Field::UtmSource,
-    Field::UtmMedium,
-    Field::UtmCampaign,
-    Field::Referrer,
-    Field::Owner,
-    Field::Stage,
-];
-
-/// The field a select option's value names (`title`, `custom.budget`).
-pub fn field_from_name(name: &str) -> Option<Field> {
-    if let Some(key) = name.strip_prefix("custom.") {
-        return Some(Field::Custom(key.to_owned()));
-    }
-    if let Some(key) = name.strip_prefix("account_custom.") {
-        return Some(Field::AccountCustom(key.to_owned()));
-    }
-    FIELDS.into_iter().find(|f| field_name(f) == name)
 }
 
 /// The tests that make sense for `field`'s type.

@@ -4,7 +4,7 @@
 
 use leadkit_shared::lifecycle::{MetadataMatch, StageCriterion};
 use leadkit_shared::model::{ConsentPurpose, Field, Stage, Tier, TouchKind};
-use leadkit_shared::predicate::field_name;
+use leadkit_shared::predicate::{NAMED_FIELDS, field_from_name, field_name};
 use leadkit_shared::qualification::Framework;
 use leptos::prelude::*;
 
@@ -14,7 +14,6 @@ use crate::engine_config::{
     Anchor, ConfigText, EditField, InputProblem, SelectField, parse_whole, use_config_editor,
 };
 use crate::i18n::use_i18n;
-use crate::icp::draft::{FIELDS, field_from_name};
 use crate::icp::text::IcpText;
 
 const TIERS: [Tier; 4] = [Tier::A, Tier::B, Tier::C, Tier::D];
@@ -317,7 +316,7 @@ pub fn CriterionEditor(
                     _ => None,
                 })
             });
-            let mut fields: Vec<Field> = FIELDS.to_vec();
+            let mut fields: Vec<Field> = NAMED_FIELDS.to_vec();
             if let StageCriterion::FieldPresent { field } = &initial
                 && !fields.contains(field)
             {

@@ -3,7 +3,7 @@
 
 use leadkit_shared::capture::{FieldError, FieldErrorCode};
 use leadkit_shared::model::{Field, Stage, Tier};
-use leadkit_shared::predicate::{Operator, Predicate, Value};
+use leadkit_shared::predicate::{Operator, Predicate, Value, field_from_name, field_name};
 use leadkit_shared::segments::{Condition, Filter, ScoreKind, Segment};
 
 use crate::i18n::Locale;
@@ -28,7 +28,7 @@ pub fn kind_of(condition: &Condition) -> String {
         Condition::Field(p) => match &p.field {
             Field::EmployeeCount => "employees".into(),
             field => {
-                let name = field_wire(field);
+                let name = field_name(field);
                 if TEXT_FIELDS.iter().any(|(f, ..)| *f == name) {
                     format!("field:{name}")
                 } else {
@@ -46,21 +46,10 @@ pub fn kind_of(condition: &Condition) -> String {
     }
 }
 
-fn field_wire(field: &Field) -> String {
-    serde_json::to_value(field)
-        .ok()
-        .and_then(|v| v.get("field").and_then(|f| f.as_str()).map(str::to_owned))
-        .unwrap_or_default()
-}
-
-fn field_of(name: &str) -> Option<Field> {
-    serde_json::from_value(serde_json::json!({ "field": name })).ok()
-}
-
 /// A fresh condition of the picked kind.
 pub fn new_condition(kind: &str) -> Condition {
     if let Some(name) = kind.strip_prefix("field:")
-        && let Some(field) = field_of(name)
+        && let Some(field) = field_from_name(name)
     {
         return Condition::Field(Predicate::new(
             field,

@@ -4,6 +4,8 @@
 use leadkit_shared::capture::FieldError;
 use leptos::prelude::*;
 
+pub use crate::ui::bind;
+
 use super::draft::SettingsDraft;
 use super::text::{SettingsText, settings_problem};
 use crate::i18n::use_i18n;
@@ -11,23 +13,6 @@ use crate::ui::FieldProblem;
 
 /// The draft being edited; `None` until the settings are loaded.
 pub type Draft = RwSignal<Option<SettingsDraft>>;
-
-/// A read of one text in the draft and its write, for an input.
-pub fn bind(
-    draft: Draft,
-    get: impl Fn(&SettingsDraft) -> String + Send + Sync + 'static,
-    set: impl Fn(&mut SettingsDraft, String) + Send + Sync + 'static,
-) -> (Signal<String>, Callback<String>) {
-    let value = Signal::derive(move || draft.with(|d| d.as_ref().map(&get).unwrap_or_default()));
-    let write = Callback::new(move |text: String| {
-        draft.update(|d| {
-            if let Some(d) = d {
-                set(d, text);
-            }
-        });
-    });
-    (value, write)
-}
 
 /// A text or number input named after its settings path.
 #[component]

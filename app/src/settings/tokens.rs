@@ -7,6 +7,7 @@ use leadkit_shared::capture::FieldError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::fetched::{fetched_list, not_allowed};
 use super::secret::OnceSecret;
 use super::text::SettingsText;
 use crate::data::{ApiError, api};
@@ -17,7 +18,6 @@ use crate::ui::{ConfirmDelete, FieldProblem, UiText, refusal};
 /// The API tokens section.
 #[component]
 pub fn TokensSection() -> impl IntoView {
-    let i18n = use_i18n();
     let tokens = RwSignal::new(None::<Result<Vec<TokenSummary>, ApiError>>);
     let load = move || {
         spawn_local(async move {
@@ -27,26 +27,13 @@ pub fn TokensSection() -> impl IntoView {
     };
     load();
     let on_changed = Callback::new(move |()| load());
-    let allowed = move || !matches!(tokens.get(), Some(Err(ref e)) if e.status() == Some(403));
+    let allowed = move || !not_allowed(tokens);
     view! {
         <section class="card settings-section" id="tokens" aria-labelledby="tokens-title">
             <h3 id="tokens-title">{tr(SettingsText::Tokens)}</h3>
-            {move || match tokens.get() {
-                None => view! { <p class="empty">{i18n.t(SettingsText::Loading)}</p> }.into_any(),
-                Some(Err(error)) if error.status() == Some(403) => {
-                    view! { <p class="empty" data-testid="tokens-not-allowed">{i18n.t(SettingsText::NotAllowed)}</p> }.into_any()
-                }
-                Some(Err(error)) => view! { <p class="error" role="alert">{i18n.t(refusal(&error))}</p> }.into_any(),
-                Some(Ok(list)) if list.is_empty() => {
-                    view! { <p class="empty">{i18n.t(SettingsText::NoTokens)}</p> }.into_any()
-                }
-                Some(Ok(list)) => view! {
-                    <ul class="token-list">
-                        {list.into_iter().map(|t| view! { <TokenRow token=t on_changed=on_changed /> }).collect_view()}
-                    </ul>
-                }
-                .into_any(),
-            }}
+            {fetched_list(tokens, "token-list", SettingsText::NoTokens, "tokens-not-allowed", move |t| {
+                view! { <TokenRow token=t on_changed=on_changed /> }
+            })}
             <Show when=allowed>
                 <NewTokenForm on_changed=on_changed />
             </Show>

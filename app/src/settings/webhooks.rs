@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
 
+use super::fetched::{fetched_list, not_allowed};
 use super::secret::OnceSecret;
 use super::text::SettingsText;
 use crate::data::{ApiError, api};
@@ -27,7 +28,6 @@ type Loaded<T> = Option<Result<T, ApiError>>;
 /// The webhooks section.
 #[component]
 pub fn WebhooksSection() -> impl IntoView {
-    let i18n = use_i18n();
     let endpoints = RwSignal::new(None::<Result<Vec<WebhookEndpointSummary>, ApiError>>);
     let deliveries = RwSignal::new(None::<Result<Vec<DeliveryRecord>, ApiError>>);
     let older = RwSignal::new(None::<u64>);
@@ -80,23 +80,10 @@ pub fn WebhooksSection() -> impl IntoView {
     view! {
         <section class="card settings-section" id="webhooks" aria-labelledby="webhooks-title">
             <h3 id="webhooks-title">{tr(SettingsText::Webhooks)}</h3>
-            {move || match endpoints.get() {
-                None => view! { <p class="empty">{i18n.t(SettingsText::Loading)}</p> }.into_any(),
-                Some(Err(error)) if error.status() == Some(403) => {
-                    view! { <p class="empty" data-testid="webhooks-not-allowed">{i18n.t(SettingsText::NotAllowed)}</p> }.into_any()
-                }
-                Some(Err(error)) => view! { <p class="error" role="alert">{i18n.t(refusal(&error))}</p> }.into_any(),
-                Some(Ok(list)) if list.is_empty() => {
-                    view! { <p class="empty">{i18n.t(SettingsText::NoWebhooks)}</p> }.into_any()
-                }
-                Some(Ok(list)) => view! {
-                    <ul class="endpoint-list">
-                        {list.into_iter().map(|e| view! { <EndpointRow endpoint=e on_changed=on_changed /> }).collect_view()}
-                    </ul>
-                }
-                .into_any(),
-            }}
-            <Show when=move || !matches!(endpoints.get(), Some(Err(ref e)) if e.status() == Some(403))>
+            {fetched_list(endpoints, "endpoint-list", SettingsText::NoWebhooks, "webhooks-not-allowed", move |e| {
+                view! { <EndpointRow endpoint=e on_changed=on_changed /> }
+            })}
+            <Show when=move || !not_allowed(endpoints)>
                 <NewEndpointForm on_changed=on_changed />
                 <h4>{tr(SettingsText::Deliveries)}</h4>
                 <div class="row">

@@ -101,45 +101,65 @@ pub fn field_name(field: &Field) -> String {
     name.to_owned()
 }
 
+/// Every field with a fixed name, in the order editors list them (the person, the
+/// company, then contact and source); `Custom` and `AccountCustom` carry their own key.
+pub const NAMED_FIELDS: [Field; 27] = [
+    Field::Title,
+    Field::Seniority,
+    Field::Department,
+    Field::BuyingRole,
+    Field::Champion,
+    Field::CompanyName,
+    Field::Industry,
+    Field::EmployeeCount,
+    Field::RevenueBand,
+    Field::Country,
+    Field::Region,
+    Field::TechTags,
+    Field::Domain,
+    Field::Email,
+    Field::EmailDomain,
+    Field::EmailVerified,
+    Field::Name,
+    Field::Phone,
+    Field::PhoneVerified,
+    Field::EntryPath,
+    Field::Source,
+    Field::UtmSource,
+    Field::UtmMedium,
+    Field::UtmCampaign,
+    Field::Referrer,
+    Field::Owner,
+    Field::Stage,
+];
+
+/// The field `name` names (`title`, `custom.budget`): the inverse of [`field_name`].
+pub fn field_from_name(name: &str) -> Option<Field> {
+    if let Some(key) = name.strip_prefix("custom.") {
+        return Some(Field::Custom(key.to_owned()));
+    }
+    if let Some(key) = name.strip_prefix("account_custom.") {
+        return Some(Field::AccountCustom(key.to_owned()));
+    }
+    NAMED_FIELDS.into_iter().find(|f| field_name(f) == name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn names_agree_with_the_serde_form() {
-        let fields = [
-            Field::Email,
-            Field::EmailDomain,
-            Field::EmailVerified,
-            Field::Name,
-            Field::Title,
-            Field::Seniority,
-            Field::Department,
-            Field::Phone,
-            Field::PhoneVerified,
-            Field::EntryPath,
-            Field::Source,
-            Field::UtmSource,
-            Field::UtmMedium,
-            Field::UtmCampaign,
-            Field::Referrer,
-            Field::Owner,
-            Field::Stage,
-            Field::BuyingRole,
-            Field::Champion,
-            Field::CompanyName,
-            Field::Domain,
-            Field::Industry,
-            Field::EmployeeCount,
-            Field::RevenueBand,
-            Field::Country,
-            Field::Region,
-            Field::TechTags,
-        ];
-        for field in fields {
+        for field in NAMED_FIELDS {
             let json = serde_json::to_value(&field).unwrap();
             assert_eq!(json["field"], field_name(&field), "{field:?}");
+            assert_eq!(field_from_name(&field_name(&field)), Some(field));
         }
+        assert_eq!(
+            field_from_name("custom.budget"),
+            Some(Field::Custom("budget".into()))
+        );
+        assert_eq!(field_from_name("no_such_field"), None);
         assert_eq!(field_name(&Field::Custom("budget".into())), "custom.budget");
         assert_eq!(
             field_name(&Field::AccountCustom("plan".into())),
