@@ -72,3 +72,23 @@ async fn saving_a_lead_again_replaces_it_instead_of_duplicating() {
     store.save_pulled(&[renamed.clone()], 4).await.unwrap();
     assert_eq!(store.all_leads().await.unwrap(), vec![renamed]);
 }
+
+#[wasm_bindgen_test]
+async fn a_base_larger_than_one_read_page_reads_back_whole_and_page_by_page() {
+    // One more lead than two read pages: the last page holds one.
+    let count = 10_001;
+    let leads: Vec<LeadRecord> = (1..=count).map(|seq| lead(seq, "김민수")).collect();
+    let store = LeadStore::open(&fresh_name("pages")).await.unwrap();
+    store.save_pulled(&leads, count).await.unwrap();
+
+    assert_eq!(by_seq(store.all_leads().await.unwrap()), leads);
+
+    let mut sizes = Vec::new();
+    let mut read = store.leads_page(None).await.unwrap();
+    sizes.push(read.leads.len());
+    while let Some(after) = read.next {
+        read = store.leads_page(Some(after)).await.unwrap();
+        sizes.push(read.leads.len());
+    }
+    assert_eq!(sizes, vec![5_000, 5_000, 1]);
+}
