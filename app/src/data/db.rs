@@ -13,7 +13,7 @@ use leadkit_shared::sync::{Clock, OpBody, Operation, ReplicaId, merge_delta};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use thiserror::Error;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// What every workspace's database name starts with.
 pub const DB_NAME: &str = "leadkit";
@@ -86,6 +86,32 @@ fn io(e: JsValue) -> StoreError {
     }
 }
 
+/// Puts every record of `records` into `store` as one batch of requests.
+///
+/// Each request is issued without awaiting its own success: the transaction's commit
+/// waits for all of them, and a failed request aborts the transaction (so the commit
+/// reports it and nothing of the batch is kept). Awaiting each `put` cost a round trip
+/// through the event loop per record. The records cross into the browser as one JSON
+/// text parsed natively, which is cheaper than converting each through
+/// `serde_wasm_bindgen`; both give the same plain objects, so reads are unchanged.
+fn put_all<T: Serialize>(
+    store: &indexed_db_futures::object_store::ObjectStore<'_>,
+    records: &[T],
+) -> Result<(), StoreError> {
+    if records.is_empty() {
+        return Ok(());
+    }
+    let text = serde_json::to_string(records).map_err(|e| StoreError::Io {
+        detail: e.to_string(),
+    })?;
+    let parsed = js_sys::JSON::parse(&text).map_err(io)?;
+    let array: js_sys::Array = parsed.unchecked_into();
+    for record in array.iter() {
+        drop(store.put(record).primitive()?);
+    }
+    Ok(())
+}
+
 impl From<indexed_db_futures::error::Error> for StoreError {
     fn from(e: indexed_db_futures::error::Error) -> Self {
         Self::Io {
@@ -156,18 +182,9 @@ impl LeadStore {
             .transaction([LEADS, TOUCHES, STAGE_CHANGES, META])
             .with_mode(TransactionMode::Readwrite)
             .build()?;
-        let lead_store = tx.object_store(LEADS)?;
-        for lead in leads {
-            lead_store.put(lead).serde()?.await?;
-        }
-        let touch_store = tx.object_store(TOUCHES)?;
-        for touch in touches {
-            touch_store.put(touch).serde()?.await?;
-        }
-        let change_store = tx.object_store(STAGE_CHANGES)?;
-        for change in stage_changes {
-            change_store.put(change).serde()?.await?;
-        }
+        put_all(&tx.object_store(LEADS)?, leads)?;
+        put_all(&tx.object_store(TOUCHES)?, touches)?;
+        put_all(&tx.object_store(STAGE_CHANGES)?, stage_changes)?;
         tx.object_store(META)?
             .put(cursor as f64)
             .with_key(PULL_CURSOR_KEY)
@@ -196,9 +213,7 @@ impl LeadStore {
             .with_mode(TransactionMode::Readwrite)
             .build()?;
         let lead_store = tx.object_store(LEADS)?;
-        for lead in &page.leads {
-            lead_store.put(lead).serde()?.await?;
-        }
+        put_all(&lead_store, &page.leads)?;
         for delta in &page.deltas {
             let kept: Option<LeadRecord> = lead_store.get(delta.id.to_string()).serde()?.await?;
             // Dropping `tx` unfinished rolls the whole page back.
@@ -210,14 +225,8 @@ impl LeadStore {
             })?;
             lead_store.put(&merged).serde()?.await?;
         }
-        let touch_store = tx.object_store(TOUCHES)?;
-        for touch in &page.touches {
-            touch_store.put(touch).serde()?.await?;
-        }
-        let change_store = tx.object_store(STAGE_CHANGES)?;
-        for change in &page.stage_changes {
-            change_store.put(change).serde()?.await?;
-        }
+        put_all(&tx.object_store(TOUCHES)?, &page.touches)?;
+        put_all(&tx.object_store(STAGE_CHANGES)?, &page.stage_changes)?;
         let meta = tx.object_store(META)?;
         meta.put(page.cursor as f64)
             .with_key(PULL_CURSOR_KEY)
@@ -398,22 +407,18 @@ impl LeadStore {
             .transaction([LEADS, TOUCHES, OUTBOX, META])
             .with_mode(TransactionMode::Readwrite)
             .build()?;
-        let lead_store = tx.object_store(LEADS)?;
-        for lead in leads {
-            lead_store.put(lead).serde()?.await?;
-        }
+        put_all(&tx.object_store(LEADS)?, leads)?;
         // A logged touch shows in the timeline at once, before the server has it; the
         // pull later brings the same touch (same id), which replaces this copy.
-        let touch_store = tx.object_store(TOUCHES)?;
-        for op in operations {
-            if let OpBody::AddTouch { touch } = &op.body {
-                touch_store.put(touch).serde()?.await?;
-            }
-        }
-        let outbox = tx.object_store(OUTBOX)?;
-        for op in operations {
-            outbox.put(op).serde()?.await?;
-        }
+        let touches: Vec<&Touch> = operations
+            .iter()
+            .filter_map(|op| match &op.body {
+                OpBody::AddTouch { touch } => Some(touch),
+                _ => None,
+            })
+            .collect();
+        put_all(&tx.object_store(TOUCHES)?, &touches)?;
+        put_all(&tx.object_store(OUTBOX)?, operations)?;
         tx.object_store(META)?
             .put(text)
             .with_key(REPLICA_KEY.to_owned())

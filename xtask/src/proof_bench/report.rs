@@ -274,8 +274,8 @@ fn storage(md: &mut String, f: &Figures) {
         md,
         "The same {} lead records (`LeadRecord` with the whole lead, {} bytes as JSON) written \
          into a fresh database and read back whole, in the same Chromium page, a fresh database \
-         per run. Ours: `LeadStore::save_pulled` (one transaction, a `put` per record through \
-         serde, awaited in turn) and `LeadStore::all_leads` (app/src/data/db.rs). Dexie.js: \
+         per run. Ours: `LeadStore::save_pulled` (one transaction; the records serialised as one \
+         JSON text, parsed by the browser and put without awaiting each request) and `LeadStore::all_leads` (app/src/data/db.rs). Dexie.js: \
          `bulkPut` and `toArray` on a table keyed by `id`, given the records as plain objects \
          (parsed from the same JSON; parsing is not timed). Records read back: ours {}, Dexie {}.\n",
         i["records"], i["record_json_bytes"], i["ours_count"], i["peer_count"]
