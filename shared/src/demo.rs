@@ -3,7 +3,8 @@
 //! staged by the workspace's own engine at capture, and a plausible sales history after
 //! that — some MQLs accepted into SQL, some of those won as customers, some parked in
 //! nurture or disqualified — recorded as stage changes like the real ones.
-//! Deterministic: the same seed gives the same workspace.
+//! People at accounts abroad come from the `fake` crate (`people`). Deterministic: the
+//! same seed gives the same workspace.
 
 use crate::engine::{ChangeReason, Engine, EngineConfig, EngineScratch};
 use crate::fixtures::{DatasetSpec, Rng, generate};
@@ -14,6 +15,9 @@ use crate::model::{Actor, Stage, StageChange, WorkspaceId};
 use crate::predicate::{Operator, Value};
 use crate::webhooks::{LeadCreated, WebhookEvent};
 use time::{Duration, OffsetDateTime};
+
+mod people;
+use people::People;
 
 /// Most leads one demo fill makes (the worker writes them in one request).
 pub const MAX_DEMO_LEADS: usize = 2000;
@@ -78,6 +82,7 @@ pub fn demo_leads(
     spec.duplicate_rate = 0.0;
     let data = generate(&spec);
     let mut rng = Rng::new(seed ^ 0x005e_ed0f_de30);
+    let mut people = People::new(seed);
     let mut scratch = EngineScratch::default();
     data.leads
         .iter()
@@ -85,6 +90,7 @@ pub fn demo_leads(
         .map(|(i, lead)| {
             let mut lead = lead.clone();
             lead.workspace_id = workspace;
+            people.dress(&mut lead, data.account_of_lead(i), i);
             let touches = data.touches_of_lead(i).to_vec();
             // Captured when their first touch happened.
             let captured = touches.first().map_or(lead.created_at, |t| t.at);

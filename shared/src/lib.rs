@@ -7,6 +7,7 @@ pub mod attribution;
 pub mod auth;
 pub mod capture;
 pub mod csv_io;
+#[cfg(feature = "demo")]
 pub mod demo;
 pub mod engine;
 pub mod facts;
