@@ -140,8 +140,16 @@ pub fn DataTable(
         Some(extra) => format!("report {extra}"),
         None => "report".to_owned(),
     };
+    // A table wider than a phone scrolls sideways: keyboard users reach the scrolling
+    // box with Tab (its name is the table's caption).
+    let region_name = caption;
     view! {
-        <div class="table-scroll">
+        <div
+            class="table-scroll"
+            tabindex="0"
+            role=region_name.map(|_| "region")
+            aria-label=move || region_name.map(|c| c.get())
+        >
             <table class=class data-testid=testid>
                 {caption.map(|c| view! { <caption class="visually-hidden">{c}</caption> })}
                 <thead>

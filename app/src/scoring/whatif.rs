@@ -322,7 +322,8 @@ fn Numbers(
             />
             <h4>{i18n.text(ScoringText::EntriesTitle)}</h4>
             <p class="muted">{i18n.text(ScoringText::EntriesIntro(weeks_back))}</p>
-            <div class="table-scroll">
+            // Scrolls sideways on a phone: reachable with Tab.
+            <div class="table-scroll" tabindex="0">
                 <table class="entries" data-testid="entries">
                     <thead>
                         <tr>
@@ -337,7 +338,7 @@ fn Numbers(
             </div>
             <details class="weekly">
                 <summary>{i18n.text(ScoringText::WeeklyDetail)}</summary>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                     <table class="entries">
                         <thead>
                             <tr>
