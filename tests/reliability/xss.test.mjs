@@ -266,6 +266,7 @@ test("the lead table and its search show each payload as text", async () => {
     await showsText(rows.locator(".col-name"), p, "search by the payload");
     await showsText(rows.locator(".col-company"), p, "its company");
     await showsText(rows.locator(".col-title"), p, "its title");
+    await showsText(rows.locator(".col-source"), p, "its source");
   }
   await assertInert(view, "lead table");
   await page.close();
