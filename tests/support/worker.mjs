@@ -176,10 +176,6 @@ export async function startWorker({ seed, vars = {}, assets } = {}) {
       }
     },
     /**
-     * Kills wrangler and workerd at once with SIGKILL (no shutdown, a write may be cut
-     * off mid-way), keeping the local D1 state for `restart()`.
-     */
-    /**
      * Runs `write(db)` on the worker's local D1 in one transaction, behind its back:
      * for benchmarks that seed more rows than the API could store in reasonable time.
      */
@@ -195,6 +191,10 @@ export async function startWorker({ seed, vars = {}, assets } = {}) {
         db.close();
       }
     },
+    /**
+     * Kills wrangler and workerd at once with SIGKILL (no shutdown, a write may be cut
+     * off mid-way), keeping the local D1 state for `restart()`.
+     */
     async crash() {
       const exited = new Promise((r) => child.once("exit", r));
       process.kill(-child.pid, "SIGKILL");
