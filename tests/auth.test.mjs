@@ -783,9 +783,10 @@ test("a member of two workspaces switches with the session alone; the old sessio
   // The old session is over; the new one reads Bravo's data only.
   await expect(401, "GET", "/api/me", { cookie: before });
   const leads = await expect(200, "GET", "/api/leads?after=0", { cookie: after });
-  assert.deepEqual(leads.body.leads, []);
+  assert.ok(!leads.body.leads.some((l) => A.leadIds.includes(l.id)), "A's leads after switching to Bravo");
+  assertNothingOfA(leads.text, "Bravo's /api/leads after a switch");
   const [row] = worker.d1("SELECT workspace_id, revoked FROM sessions WHERE id = ?", sha256(after.split("=")[1]));
-  assert.deepEqual(row, { workspace_id: B.workspace, revoked: 0 });
+  assert.deepEqual({ ...row }, { workspace_id: B.workspace, revoked: 0 });
   // And back.
   const back = await expect(200, "POST", "/api/auth/switch", { cookie: after, json: { workspace_id: A.workspace } });
   assert.equal(back.body.role, "admin");
