@@ -658,6 +658,27 @@ const MATRIX = {
     await expect(204, "POST", "/api/auth/logout", { cookie });
     await expect(200, "GET", "/api/me", { cookie: A.cookie });
   },
+  "POST /api/auth/switch": async (creds, who) => {
+    if (creds.bearer) {
+      const { body } = await expect(400, "POST", "/api/auth/switch", { ...creds, json: { workspace_id: A.workspace } });
+      assert.equal(body.error, "not_a_session");
+      return;
+    }
+    // A fresh session of `who`, so the shared cookies live on.
+    const login = await postJson(worker.url, "/api/auth/login", { email: who.email, password: who.password });
+    const cookie = sessionCookie(login);
+    if (who === B) {
+      // B is no member of A's workspace: refused by name, B's session unchanged.
+      const { body, text } = await expect(422, "POST", "/api/auth/switch", { cookie, json: { workspace_id: A.workspace } });
+      assert.equal(body.fields[0].field, "workspace_id");
+      assertNothingOfA(text, "B's POST /api/auth/switch");
+      const me = await expect(200, "GET", "/api/me", { cookie });
+      assert.equal(me.body.workspace.id, B.workspace);
+    } else {
+      const { body } = await expect(200, "POST", "/api/auth/switch", { cookie, json: { workspace_id: A.workspace } });
+      assert.equal(body.workspace.id, A.workspace);
+    }
+  },
 };
 
 test("the tenancy matrix covers every route in the route table", () => {
@@ -733,4 +754,47 @@ test("public routes expose nothing private", async () => {
     assertNothingOfA(wrongOwner.text, "an accept without fields");
   }
   assert.equal(worker.d1("SELECT accepted_at FROM invitations WHERE id = ?", A.invitation.id)[0].accepted_at, null);
+});
+
+test("a member of two workspaces switches with the session alone; the old session ends", async () => {
+  // B invites A's admin into Bravo; A accepts with the account A already has.
+  const invited = await expect(201, "POST", "/api/invitations", {
+    cookie: B.cookie,
+    json: { email: A.email, role: "marketing" },
+  });
+  await expect(201, "POST", "/api/invitations/accept", { json: { token: invited.body.token, password: A.password } });
+  const login = await postJson(worker.url, "/api/auth/login", { email: A.email, password: A.password });
+  const before = sessionCookie(login);
+  const me = await expect(200, "GET", "/api/me", { cookie: before });
+  assert.deepEqual(me.body.workspaces.map((w) => w.id).sort(), [A.workspace, B.workspace].sort());
+
+  // Missing and unknown ids are refused by name and leave the session as it was.
+  const missing = await expect(422, "POST", "/api/auth/switch", { cookie: before, json: {} });
+  assert.deepEqual(missing.body.fields.map((f) => [f.field, f.code]), [["workspace_id", "required"]]);
+  await expect(422, "POST", "/api/auth/switch", { cookie: before, json: { workspace_id: "nowhere" } });
+  await expect(200, "GET", "/api/me", { cookie: before });
+
+  const switched = await expect(200, "POST", "/api/auth/switch", { cookie: before, json: { workspace_id: B.workspace } });
+  assert.equal(switched.body.workspace.id, B.workspace);
+  assert.equal(switched.body.role, "marketing");
+  const after = sessionCookie(switched.res);
+  assert.ok(after && after !== before, "a new session cookie is set");
+  assert.match(switched.res.headers.get("set-cookie"), /HttpOnly; SameSite=Lax; Path=\//);
+  // The old session is over; the new one reads Bravo's data only.
+  await expect(401, "GET", "/api/me", { cookie: before });
+  const leads = await expect(200, "GET", "/api/leads?after=0", { cookie: after });
+  assert.ok(!leads.body.leads.some((l) => A.leadIds.includes(l.id)), "A's leads after switching to Bravo");
+  assertNothingOfA(leads.text, "Bravo's /api/leads after a switch");
+  const [row] = worker.d1("SELECT workspace_id, revoked FROM sessions WHERE id = ?", sha256(after.split("=")[1]));
+  assert.deepEqual({ ...row }, { workspace_id: B.workspace, revoked: 0 });
+  // And back.
+  const back = await expect(200, "POST", "/api/auth/switch", { cookie: after, json: { workspace_id: A.workspace } });
+  assert.equal(back.body.role, "admin");
+  // Removed from Bravo, A can no longer switch there.
+  await expect(204, "DELETE", `/api/members/${A.me.user.id}`, { cookie: B.cookie });
+  const gone = await expect(422, "POST", "/api/auth/switch", {
+    cookie: sessionCookie(back.res),
+    json: { workspace_id: B.workspace },
+  });
+  assert.equal(gone.body.fields[0].field, "workspace_id");
 });

@@ -7,7 +7,10 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::attribution::{AttributionPage, provide_win_probabilities};
-use crate::auth::{AuthForm, Session, forget_workspace, remember_workspace, sign_out};
+use crate::auth::invite::token_in_address;
+use crate::auth::{
+    AcceptInvitation, AuthForm, Session, forget_workspace, remember_workspace, sign_out,
+};
 use crate::capture::CapturePage;
 use crate::data::provide_workspace;
 use crate::engine_config::provide_config_editor;
@@ -21,13 +24,15 @@ use crate::leads::LeadsPage;
 use crate::scoring::ScoringPage;
 use crate::segments::{SegmentsPage, provide_segments};
 use crate::settings::SettingsPage;
-use crate::shell::{Nav, SyncBadge, UpdateBanner};
+use crate::shell::{Nav, SyncBadge, UpdateBanner, WorkspaceSwitcher};
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
     let i18n = provide_i18n();
     let session = RwSignal::new(Session::Checking);
+    // An accept link (`/?invite=…`) shows the invitation screen first, signed in or not.
+    let invite = RwSignal::new(token_in_address());
     spawn_local(async move {
         session.set(Session::check().await);
     });
@@ -40,8 +45,10 @@ pub fn App() -> impl IntoView {
 
     let on_signed_in = Callback::new(move |me: leadkit_shared::api::MeResponse| {
         remember_workspace(&me.workspace.id);
+        invite.set(None);
         session.set(Session::SignedIn(me));
     });
+    let on_left_invitation = Callback::new(move |()| invite.set(None));
     let on_signed_out = Callback::new(move |()| {
         forget_workspace();
         session.set(Session::SignedOut);
@@ -69,6 +76,12 @@ pub fn App() -> impl IntoView {
             <header class="topbar">
                 <h1 class="brand">"leadkit"</h1>
                 <p class="who" data-testid="who">{who}</p>
+                {move || session.with(|s| match s {
+                    Session::SignedIn(me) if me.workspaces.len() > 1 => {
+                        Some(view! { <WorkspaceSwitcher me=me.clone() /> })
+                    }
+                    _ => None,
+                })}
                 <Show when=move || matches!(session.get(), Session::SignedIn(_))>
                     <button class="sign-out" data-testid="sign-out" on:click=sign_out_clicked>
                         {move || i18n.t(Text::SignOut)}
@@ -85,6 +98,15 @@ pub fn App() -> impl IntoView {
             </header>
             <UpdateBanner />
             {move || match (workspace_id.get(), session.with(|s| *s == Session::Checking)) {
+                _ if invite.with(Option::is_some) => {
+                    let token = invite.get_untracked().unwrap_or_default();
+                    view! {
+                        <main>
+                            <AcceptInvitation token=token on_signed_in=on_signed_in on_leave=on_left_invitation />
+                        </main>
+                    }
+                        .into_any()
+                }
                 (Some(id), _) => {
                     let me = session.with_untracked(|s| match s {
                         Session::SignedIn(me) => Some(me.clone()),

@@ -5,10 +5,12 @@
 mod api;
 mod field;
 mod form;
+pub mod invite;
 mod remember;
 
-pub use api::{AuthError, Submission, fetch_me, sign_out, submit};
+pub use api::{AuthError, Submission, fetch_me, sign_out, submit, switch_workspace};
 pub use form::AuthForm;
+pub use invite::AcceptInvitation;
 pub use remember::{forget_workspace, remember_workspace, remembered_workspace};
 
 use leadkit_shared::api::MeResponse;

@@ -6,7 +6,7 @@
 
 mod cadence;
 pub mod checklist;
-mod committee;
+pub mod committee;
 mod duplicates;
 mod icp;
 pub mod log_touch;

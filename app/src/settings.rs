@@ -1,4 +1,4 @@
-//! Settings: the workspace, how leads are handed to sales (stages, SLA, reject reasons,
+//! Settings: the workspace, its members and invitations, how leads are handed to sales (stages, SLA, reject reasons,
 //! calendar, reps), webhook endpoints with their delivery log, and API tokens. Each
 //! section is its own component with its own anchor.
 
@@ -7,6 +7,7 @@ pub mod draft;
 mod fetched;
 mod handoff_form;
 mod inputs;
+mod members;
 mod page;
 mod reps;
 mod secret;

@@ -20,8 +20,8 @@ mod segments;
 mod webhooks;
 
 pub use auth::{
-    CreateTokenRequest, LoginRequest, MeResponse, SignupRequest, TokenCreated, TokenList,
-    TokenSummary, UserSummary, WorkspaceMembership, WorkspaceSummary,
+    CreateTokenRequest, LoginRequest, MeResponse, SignupRequest, SwitchWorkspaceRequest,
+    TokenCreated, TokenList, TokenSummary, UserSummary, WorkspaceMembership, WorkspaceSummary,
 };
 pub use engine::{
     EngineConfigHistory, EngineConfigVersion, EngineConfigView, MAX_CONFIG_NOTE_CHARS,

@@ -3,6 +3,9 @@
 //! [`Principal`] whose workspace scopes every query that follows.
 
 pub(crate) mod password;
+mod switch;
+
+pub use switch::handle_post_switch;
 
 use leadkit_shared::api::{
     LoginRequest, MeResponse, SCHEMA_VERSION, SignupRequest, UserSummary, WorkspaceMembership,

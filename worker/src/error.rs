@@ -54,8 +54,11 @@ pub enum AppError {
     /// another workspace is nobody's business).
     #[error("no {what} with this id exists in your workspace")]
     NotFound { what: &'static str },
-    /// Sign-out called with an API token: only browser sessions sign out.
-    #[error("sign-out ends a browser session; revoke an API token with DELETE /api/tokens/{{id}}")]
+    /// Sign-out or a workspace switch called with an API token: only browser sessions
+    /// sign out or move between workspaces.
+    #[error(
+        "only a browser session signs out or switches workspace; an API token acts in its own workspace (revoke one with DELETE /api/tokens/{{id}})"
+    )]
     NotASession,
     /// Sign-up with an address that already has an account.
     #[error("an account with this e-mail address already exists; sign in instead")]

@@ -44,6 +44,7 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
         .post_async("/api/auth/signup", auth::handle_post_signup)
         .post_async("/api/auth/login", auth::handle_post_login)
         .post_async("/api/auth/logout", auth::handle_post_logout)
+        .post_async("/api/auth/switch", auth::handle_post_switch)
         .get_async("/api/me", auth::handle_get_me)
         .get_async("/f/:form_id/schema", capture::handle_get_form_schema)
         .get_async("/f/:form_id/embed.js", capture::handle_get_embed_script)

@@ -2,7 +2,9 @@
 //! ([`crate::data::api`]). Same-origin requests, so the browser sends and keeps the
 //! HttpOnly session cookie itself.
 
-use leadkit_shared::api::{LoginRequest, MeResponse, SignupRequest};
+use leadkit_shared::api::{
+    AcceptInvitationRequest, LoginRequest, MeResponse, SignupRequest, SwitchWorkspaceRequest,
+};
 
 use crate::data::ApiError;
 use crate::data::api;
@@ -44,4 +46,26 @@ pub async fn sign_out() -> Result<(), AuthError> {
         Err(error) if error.status() == Some(401) => Ok(()),
         other => other,
     }
+}
+
+/// Accepts an invitation (`POST /api/invitations/accept`); on success the worker has set
+/// the session cookie for the invited workspace.
+pub async fn accept_invitation(request: &AcceptInvitationRequest) -> Result<MeResponse, AuthError> {
+    api::post("/api/invitations/accept", request).await
+}
+
+/// Moves the session to another of the person's workspaces (`POST /api/auth/switch`).
+/// Every other call of this page is held first, so nothing of the old workspace travels
+/// with the new cookie; on success the caller reloads the page (which lifts the hold),
+/// on failure the hold is lifted here.
+pub async fn switch_workspace(workspace_id: &str) -> Result<MeResponse, AuthError> {
+    api::hold();
+    let request = SwitchWorkspaceRequest {
+        workspace_id: workspace_id.to_owned(),
+    };
+    let answer = api::post_while_held("/api/auth/switch", &request).await;
+    if answer.is_err() {
+        api::release();
+    }
+    answer
 }

@@ -3,6 +3,8 @@
 //! sends the session cookie itself; a refusal carries the worker's `ErrorBody`, whose
 //! field paths the views show beside their fields.
 
+use std::cell::Cell;
+
 use gloo_net::http::{Request, RequestBuilder, Response};
 use leadkit_shared::api::ErrorBody;
 use leadkit_shared::capture::FieldError;
@@ -42,6 +44,34 @@ impl ApiError {
     }
 }
 
+thread_local! {
+    /// Set while the session moves to another workspace: from then on this page sends
+    /// nothing, so no pull or push of the old workspace can travel with the new
+    /// workspace's cookie (and land in the wrong local database, or the wrong workspace
+    /// on the server). The page reloads into the new workspace, which clears it.
+    static HELD: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Stops every later call of this page (see `HELD`); [`release`] undoes it.
+pub fn hold() {
+    HELD.with(|held| held.set(true));
+}
+
+/// Lets calls through again, after a switch that did not happen.
+pub fn release() {
+    HELD.with(|held| held.set(false));
+}
+
+fn held() -> Result<(), ApiError> {
+    if HELD.with(Cell::get) {
+        Err(ApiError::Network {
+            detail: "held while switching workspace".into(),
+        })
+    } else {
+        Ok(())
+    }
+}
+
 fn network(e: gloo_net::Error) -> ApiError {
     ApiError::Network {
         detail: e.to_string(),
@@ -72,6 +102,7 @@ async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
 
 /// `GET path`, read as `T`.
 pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    held()?;
     read(Request::get(path).send().await.map_err(network)?).await
 }
 
@@ -89,9 +120,24 @@ async fn send<B: Serialize, T: DeserializeOwned>(
     request: RequestBuilder,
     body: &B,
 ) -> Result<T, ApiError> {
+    held()?;
     let request = request.json(body).map_err(|e| ApiError::Unreadable {
         detail: e.to_string(),
     })?;
+    read(request.send().await.map_err(network)?).await
+}
+
+/// `POST path` with a JSON body, read as `T`, sent even while calls are held: the one
+/// call that moves the session to another workspace.
+pub async fn post_while_held<B: Serialize, T: DeserializeOwned>(
+    path: &str,
+    body: &B,
+) -> Result<T, ApiError> {
+    let request = Request::post(path)
+        .json(body)
+        .map_err(|e| ApiError::Unreadable {
+            detail: e.to_string(),
+        })?;
     read(request.send().await.map_err(network)?).await
 }
 
@@ -107,6 +153,7 @@ pub async fn delete(path: &str) -> Result<(), ApiError> {
 
 /// Sends `request` without a body; any 2xx is success, its body ignored.
 async fn succeed(request: RequestBuilder) -> Result<(), ApiError> {
+    held()?;
     let response = request.send().await.map_err(network)?;
     if response.ok() {
         Ok(())

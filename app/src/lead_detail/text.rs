@@ -73,6 +73,8 @@ pub enum DetailText {
     Committee,
     Role(Option<BuyingRole>),
     ChampionBadge,
+    /// The label of a colleague's buying-role control.
+    BuyingRole,
     ThisLead,
     NoCompany,
     // Cadence.
@@ -281,6 +283,8 @@ impl Translate for DetailText {
             (Self::Role(None), En) => "Role unknown",
             (Self::ChampionBadge, Ko) => "챔피언",
             (Self::ChampionBadge, En) => "Champion",
+            (Self::BuyingRole, Ko) => "구매 역할",
+            (Self::BuyingRole, En) => "Buying role",
             (Self::ThisLead, Ko) => "(이 리드)",
             (Self::ThisLead, En) => "(this lead)",
             (Self::NoCompany, Ko) => {

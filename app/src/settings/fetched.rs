@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::text::SettingsText;
 use crate::data::ApiError;
-use crate::i18n::use_i18n;
+use crate::i18n::{Translate, use_i18n};
 use crate::ui::refusal;
 
 /// A fetched list: `None` while it loads.
@@ -20,16 +20,17 @@ pub fn not_allowed<T: Send + Sync + 'static>(list: Fetched<T>) -> bool {
 /// The list in `list` as `<ul class=list_class>` of `row`s, or why there are none
 /// (`empty` when the worker lists nothing; `not_allowed_id` names the test id of the
 /// refusal shown to members without the permission).
-pub fn fetched_list<T, V>(
+pub fn fetched_list<T, V, E>(
     list: Fetched<T>,
     list_class: &'static str,
-    empty: SettingsText,
+    empty: E,
     not_allowed_id: &'static str,
     row: impl Fn(T) -> V + Copy + Send + Sync + 'static,
 ) -> impl IntoView
 where
     T: Clone + Send + Sync + 'static,
     V: IntoView + 'static,
+    E: Translate + Copy + Send + Sync + 'static,
 {
     let i18n = use_i18n();
     move || {

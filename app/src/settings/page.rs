@@ -1,9 +1,10 @@
 //! `/settings`: one page of sections, each its own component and anchor, so a new
-//! section (members and invitations, next) slots in as one more entry.
+//! section slots in as one more entry.
 
 use leptos::prelude::*;
 
 use super::handoff_form::HandoffSection;
+use super::members::MembersSection;
 use super::text::SettingsText;
 use super::tokens::TokensSection;
 use super::webhooks::WebhooksSection;
@@ -11,8 +12,9 @@ use super::workspace_card::WorkspaceSection;
 use crate::i18n::{tr, use_i18n};
 
 /// The sections in page order: anchor and name, for the links at the top.
-const SECTIONS: [(&str, SettingsText); 4] = [
+const SECTIONS: [(&str, SettingsText); 5] = [
     ("workspace", SettingsText::Workspace),
+    ("members", SettingsText::Members),
     ("handoff", SettingsText::Handoff),
     ("webhooks", SettingsText::Webhooks),
     ("tokens", SettingsText::Tokens),
@@ -34,6 +36,7 @@ pub fn SettingsPage() -> impl IntoView {
                     .collect_view()}
             </nav>
             <WorkspaceSection />
+            <MembersSection />
             <HandoffSection />
             <WebhooksSection />
             <TokensSection />

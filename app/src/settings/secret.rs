@@ -1,22 +1,25 @@
-//! A secret shown once (a webhook's signing secret, a new API token) with a copy button,
+//! A secret shown once (a webhook's signing secret, a new API token, an invitation link) with a copy button,
 //! until the person says they stored it.
 
 use leptos::prelude::*;
 
 use super::text::SettingsText;
-use crate::i18n::use_i18n;
+use crate::i18n::{Translate, use_i18n};
 use crate::ui::CopyButton;
 
 /// The secret in `secret`, while it holds one.
 #[component]
-pub fn OnceSecret(
+pub fn OnceSecret<N>(
     /// The secret; cleared when the person is done.
     secret: RwSignal<Option<String>>,
     /// What to say about it.
-    note: SettingsText,
+    note: N,
     /// The test id of the box.
     test_id: &'static str,
-) -> impl IntoView {
+) -> impl IntoView
+where
+    N: Translate + Copy + Send + Sync + 'static,
+{
     let i18n = use_i18n();
     view! {
         {move || secret.get().map(|value| {

@@ -13,6 +13,8 @@ pub enum SettingsText {
     Title,
     Sections,
     Workspace,
+    /// The members and invitations section's name.
+    Members,
     WorkspaceName,
     WorkspaceId,
     You,
@@ -107,6 +109,8 @@ impl Translate for SettingsText {
             (Self::Sections, En) => "Sections",
             (Self::Workspace, Ko) => "워크스페이스",
             (Self::Workspace, En) => "Workspace",
+            (Self::Members, Ko) => "멤버·초대",
+            (Self::Members, En) => "Members & invitations",
             (Self::WorkspaceName, Ko) => "이름",
             (Self::WorkspaceName, En) => "Name",
             (Self::WorkspaceId, Ko) => "ID",

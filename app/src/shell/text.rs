@@ -31,6 +31,12 @@ pub enum ShellText {
     /// A newer build of the app has installed and waits for a reload.
     UpdateReady,
     Reload,
+    /// The workspace switcher's label.
+    Workspace,
+    /// The switcher's note while the session moves.
+    Switching,
+    /// The switch was refused or the server could not be reached.
+    SwitchFailed,
 }
 
 impl Translate for ShellText {
@@ -93,6 +99,12 @@ impl Translate for ShellText {
             (Self::UpdateReady, En) => "A new version is available",
             (Self::Reload, Ko) => "새로고침",
             (Self::Reload, En) => "Reload",
+            (Self::Workspace, Ko) => "워크스페이스",
+            (Self::Workspace, En) => "Workspace",
+            (Self::Switching, Ko) => "워크스페이스 전환 중…",
+            (Self::Switching, En) => "Switching workspace…",
+            (Self::SwitchFailed, Ko) => "전환하지 못했습니다. 다시 시도하세요.",
+            (Self::SwitchFailed, En) => "Could not switch. Try again.",
         }
         .to_owned()
     }

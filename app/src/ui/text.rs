@@ -28,6 +28,10 @@ pub enum UiText {
     FixFields,
     /// Anything else.
     Failed,
+    /// 409 `last_admin`: the workspace would be left without an admin.
+    LastAdmin,
+    /// 409 `already_member`.
+    AlreadyMember,
 }
 
 impl Translate for UiText {
@@ -60,6 +64,10 @@ impl Translate for UiText {
             (Self::FixFields, En) => "Fix the marked fields, then save again.",
             (Self::Failed, Ko) => "요청을 처리하지 못했습니다. 다시 시도하세요.",
             (Self::Failed, En) => "The request failed. Try again.",
+            (Self::LastAdmin, Ko) => "워크스페이스에는 관리자가 한 명 이상 있어야 합니다. 먼저 다른 멤버를 관리자로 지정하세요.",
+            (Self::LastAdmin, En) => "A workspace needs at least one admin. Make another member admin first.",
+            (Self::AlreadyMember, Ko) => "이미 이 워크스페이스의 멤버입니다.",
+            (Self::AlreadyMember, En) => "Already a member of this workspace.",
         }
         .to_owned()
     }
@@ -77,6 +85,8 @@ pub fn refusal(error: &ApiError) -> UiText {
             (409, "already_answered") => UiText::AlreadyAnswered,
             (409, "not_assigned") => UiText::NotAssigned,
             (409, "stage_not_allowed") => UiText::StageNotAllowed,
+            (409, "last_admin") => UiText::LastAdmin,
+            (409, "already_member") => UiText::AlreadyMember,
             (422 | 400, _) if !body.fields.is_empty() => UiText::FixFields,
             _ => UiText::Failed,
         },

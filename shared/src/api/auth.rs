@@ -35,6 +35,16 @@ pub struct LoginRequest {
     pub workspace_id: Option<String>,
 }
 
+/// `POST /api/auth/switch`: move the signed-in person's session to another of their
+/// workspaces, without asking their password again (the session already proves who
+/// they are; the membership decides where they may go).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SwitchWorkspaceRequest {
+    /// One of `MeResponse::workspaces`.
+    pub workspace_id: String,
+}
+
 /// `POST /api/tokens`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -77,7 +87,7 @@ pub struct MeResponse {
     /// The caller's role there.
     pub role: Role,
     /// Every workspace the caller may sign into, earliest membership first, so the app
-    /// can offer a switch (sign in again with `workspace_id`). An API token acts in its
+    /// can offer a switch (`POST /api/auth/switch`). An API token acts in its
     /// own workspace only. Absent in answers stored before it existed.
     #[serde(default)]
     pub workspaces: Vec<WorkspaceMembership>,

@@ -300,6 +300,52 @@ pub async fn insert_session(
     Ok(())
 }
 
+/// Moves a person's browser session to another of their workspaces: the new session is
+/// written only while the membership exists (checked in the statement itself, so a
+/// membership removed meanwhile writes nothing), and the old session is revoked in the
+/// same batch. `Ok(false)` when the membership was gone.
+pub async fn switch_session(
+    db: &D1Database,
+    old_session_id: &str,
+    new_session_id: &str,
+    user_id: &str,
+    workspace_id: &str,
+    now: OffsetDateTime,
+    expires_at: OffsetDateTime,
+) -> Result<bool, AppError> {
+    let results = db
+        .batch(vec![
+            db.prepare(
+                "INSERT INTO sessions (id, user_id, workspace_id, created_at, expires_at) \
+                 SELECT ?1, user_id, workspace_id, ?4, ?5 FROM memberships \
+                 WHERE user_id = ?2 AND workspace_id = ?3",
+            )
+            .bind(&[
+                JsValue::from_str(new_session_id),
+                JsValue::from_str(user_id),
+                JsValue::from_str(workspace_id),
+                JsValue::from_str(&timestamp(now)?),
+                JsValue::from_str(&timestamp(expires_at)?),
+            ])?,
+            // Revoked only when the new one was written: the person is never left without
+            // a session by a refused switch.
+            db.prepare(
+                "UPDATE sessions SET revoked = 1 WHERE id = ?1 \
+                 AND EXISTS (SELECT 1 FROM sessions WHERE id = ?2)",
+            )
+            .bind(&[
+                JsValue::from_str(old_session_id),
+                JsValue::from_str(new_session_id),
+            ])?,
+        ])
+        .await?;
+    let inserted = match results.first() {
+        Some(result) => result.meta()?.and_then(|meta| meta.changes).unwrap_or(0),
+        None => 0,
+    };
+    Ok(inserted > 0)
+}
+
 /// The session stored under this hash, with the member's role as it is now (a role
 /// changed or a membership removed takes effect on the next request).
 pub async fn session(db: &D1Database, session_id: &str) -> Result<Option<SessionRow>, AppError> {
