@@ -87,7 +87,7 @@ async function push(r, operations, auth = { cookie: A.cookie }) {
 }
 
 const answer = (entry, body) => ({ op: "answer_handoff", handoff_id: entry.id, lead_id: entry.lead_id, answer: body });
-const handoffRow = (id) => worker.d1("SELECT state, reason, note FROM handoffs WHERE id = ?", id)[0];
+const handoffRow = (id) => ({ ...worker.d1("SELECT state, reason, note FROM handoffs WHERE id = ?", id)[0] });
 const stageOf = (leadId) => worker.d1("SELECT stage FROM leads WHERE id = ?", leadId)[0].stage;
 const changesOf = (leadId) =>
   worker.d1("SELECT count(*) AS n FROM stage_changes WHERE lead_id = ? AND to_stage = 'nurture'", leadId)[0].n;
