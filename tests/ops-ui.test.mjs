@@ -304,13 +304,17 @@ test("on a 375 px phone a rep accepts a lead, is told when another answer came f
   await page.locator("[data-testid=my-answered] [data-testid=answered-entry]", { hasText: "구매자 셋" }).waitFor();
   assert.ok(await page.locator("nav.nav").isVisible());
 
-  // Answered elsewhere (another device) since the queue was fetched: the refusal shows
-  // beside the buttons.
+  // The answer went through the outbox; once it is pushed and the queue fetched again,
+  // the page holds the queue as it stands.
+  await page.locator("[data-testid=pending-count]").waitFor({ state: "detached", timeout: 15_000 });
+  await page.waitForLoadState("networkidle");
+  // Answered elsewhere (another device) since the queue was fetched: the server refuses
+  // this device's answer and the sync line says why.
   const other = assigned.find((e) => e.lead_id === raced);
   assert.equal((await call("POST", `/api/handoffs/${other.id}/answer`, { json: { answer: "accept" } })).status, 200);
   const stale = page.locator("[data-testid=my-lead]", { hasText: "구매자 넷" });
   await stale.locator("[data-testid=accept]").click();
-  await stale.locator("[data-testid=answer-error]", { hasText: "This lead was already answered." }).waitFor();
+  await page.locator("[data-testid=rejected-op]", { hasText: "this handoff was already answered" }).waitFor({ timeout: 15_000 });
 
   for (const [path, ready] of [
     ["/settings", "[data-testid=handoff-settings]"],

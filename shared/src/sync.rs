@@ -2,6 +2,8 @@
 //! every replica runs (per-field last-writer-wins, grow-only touches and stage history),
 //! and the exactly-once admission rule of the push endpoint.
 
+mod answer;
+mod backoff;
 mod delta;
 mod hlc;
 mod local;
@@ -11,6 +13,8 @@ mod server;
 mod state;
 mod validate;
 
+pub use answer::{answer_body, handoff_of, show_pending_answers};
+pub use backoff::{FIRST_RETRY, MAX_RETRY, next_delay};
 pub use delta::{changed_fields, delta_fields, merge_delta};
 pub use hlc::{Clock, Hlc, ReplicaId};
 pub use local::{apply_locally, create_locally};

@@ -3,17 +3,15 @@
 //! reject (`/api/handoffs/:id/answer`). Assignment itself runs in the [`HandoffDesk`]
 //! Durable Object; every decision is `leadkit_shared::handoff`'s.
 
+mod answer;
 mod desk;
 
 use leadkit_shared::api::{
     HandoffEntry, HandoffQueue, HandoffSettingsView, HandoffState, RepLoadView, SCHEMA_VERSION,
 };
 use leadkit_shared::auth::{Permission, Role};
-use leadkit_shared::engine::Engine;
-use leadkit_shared::handoff::{
-    AnswerError, Answerer, HandoffAnswer, HandoffSettings, WaitReason, answer_handoff, sla_breached,
-};
-use leadkit_shared::lead_update::{LeadUpdate, on_handoff_answer};
+use leadkit_shared::handoff::{Answerer, HandoffAnswer, HandoffSettings, WaitReason, sla_breached};
+use leadkit_shared::lead_update::LeadUpdate;
 use leadkit_shared::model::{Actor, LeadId, RepId};
 use time::OffsetDateTime;
 use worker::{Env, Request, Response, RouteContext};
@@ -21,7 +19,6 @@ use worker::{Env, Request, Response, RouteContext};
 use crate::auth::{Principal, answer, authenticate, read_json};
 use crate::error::AppError;
 use crate::store::handoff::{HandoffRow, StoredSettings};
-use crate::store::leads::LeadWrite;
 use crate::{clock, store, webhooks};
 
 /// Most waiting and open handoffs one queue answer lists.
@@ -261,63 +258,26 @@ async fn answer_one(
     let ws = &principal.workspace_id;
     let settings = store::handoff::settings(&db, ws).await?.settings;
     let answerer = answerer(&db, principal, &settings).await?;
-    let engine =
-        Engine::new(store::engine_config(&db, ws).await?).map_err(|e| AppError::Storage {
-            detail: format!("workspace {ws} has an unusable engine config: {e}"),
-        })?;
+    let engine = store::workspace_engine(&db, ws).await?;
+    let desk = answer::Desk {
+        db: &db,
+        workspace_id: ws,
+        settings: &settings,
+        engine: &engine,
+        answerer: &answerer,
+    };
     let mut last_error = None;
     for attempt in 0..ANSWER_ATTEMPTS {
         if attempt > 0 {
             clock::pause_before_retry(attempt).await;
         }
-        let row = store::handoff::by_id(&db, ws, handoff_id)
-            .await?
-            .ok_or(AppError::NotFound { what: "handoff" })?;
-        if row.state()? == HandoffState::Waiting {
-            return Err(AppError::Conflict {
-                code: "not_assigned",
-                message: "this lead is still waiting for a rep".into(),
-            });
-        }
-        let handoff = row.handoff()?;
-        let stored = store::leads::lead_by_id(&db, ws, &row.lead_id)
-            .await?
-            .ok_or(AppError::NotFound { what: "lead" })?;
         let now = clock::now();
-        let answered = answer_handoff(
-            &settings,
-            &engine.config().lifecycle,
-            &handoff,
-            &stored.known.lead,
-            body,
-            &answerer,
-            now,
-        )
-        .map_err(answer_error)?;
-        let handoff = answered.handoff.clone();
-        let update = on_handoff_answer(&engine, answered, &stored.known.touches, now);
-        let mut statements = vec![store::handoff::state_guard(
-            &db,
-            handoff_id,
-            HandoffState::Assigned,
-        )?];
-        statements.extend(store::leads::write_statements(
-            &db,
-            &LeadWrite {
-                workspace_id: ws,
-                form_id: "",
-                update: &update,
-                read_version: Some(stored.version),
-                before: Some(&stored.known.lead),
-                extra_json: "{}",
-                at: now,
-            },
-        )?);
-        statements.push(store::handoff::answer_statement(&db, &handoff)?);
-        statements.extend(webhooks::outbox_statements(&db, ws, &update.events, now)?);
-        match db.batch(statements).await {
+        let planned = answer::plan(&desk, handoff_id, None, body, now)
+            .await?
+            .map_err(answer::Refusal::into_app_error)?;
+        match db.batch(planned.statements).await {
             Ok(_) => {
-                webhooks::dispatch_logged(env, ws, &update.events, now).await;
+                webhooks::dispatch_logged(env, ws, &planned.events, now).await;
                 let row = store::handoff::by_id(&db, ws, handoff_id)
                     .await?
                     .ok_or(AppError::NotFound { what: "handoff" })?;
@@ -336,7 +296,7 @@ async fn answer_one(
 
 /// Who is answering: a signed-in member is the rep whose e-mail they sign in with;
 /// admins (and admin tokens) may answer for any rep.
-async fn answerer(
+pub async fn answerer(
     db: &worker::D1Database,
     principal: &Principal,
     settings: &HandoffSettings,
@@ -364,25 +324,6 @@ async fn answerer(
     })
 }
 
-fn answer_error(error: AnswerError) -> AppError {
-    match &error {
-        AnswerError::NoteTooLong => AppError::breaks_rule("note", error.to_string()),
-        AnswerError::ReasonNotOffered { .. } => AppError::breaks_rule("reason", error.to_string()),
-        AnswerError::NotYours => AppError::Forbidden {
-            role: "sales".into(),
-            action: "answer another rep's handoff".into(),
-        },
-        AnswerError::AlreadyAnswered => AppError::Conflict {
-            code: "already_answered",
-            message: error.to_string(),
-        },
-        AnswerError::Stage(_) => AppError::Conflict {
-            code: "stage_not_allowed",
-            message: error.to_string(),
-        },
-    }
-}
-
 /// Queues `update`'s lead for sales when the update moved it into the workspace's
 /// handoff stage: the statement to add to the update's batch.
 pub fn enqueue_if_entered(
@@ -399,4 +340,5 @@ pub fn enqueue_if_entered(
         .map(Some)
 }
 
+pub use answer::{Desk, Refusal, plan as plan_answer};
 pub use desk::nudge;

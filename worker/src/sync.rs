@@ -12,7 +12,7 @@ use leadkit_shared::api::{PushOutcome, PushRequest, PushResponse, PushResult, SC
 use leadkit_shared::auth::Permission;
 use leadkit_shared::engine::Engine;
 use leadkit_shared::forms::FormDefinition;
-use leadkit_shared::handoff::HandoffSettings;
+use leadkit_shared::handoff::{HandoffAnswer, HandoffSettings};
 use leadkit_shared::lead_update::on_applied;
 use leadkit_shared::model::{LeadId, Touch, WorkspaceId};
 use leadkit_shared::sync::{
@@ -21,7 +21,7 @@ use leadkit_shared::sync::{
 use uuid::Uuid;
 use worker::{Env, Request, Response, RouteContext};
 
-use crate::auth::{answer, authenticate, read_json_capped};
+use crate::auth::{Principal, answer, authenticate, read_json_capped};
 use crate::error::AppError;
 use crate::store::leads::{LeadWrite, StoredLead};
 use crate::store::retry::{Attempt, with_retries};
@@ -45,7 +45,7 @@ pub async fn handle_post_sync_push(
             principal.require(Permission::ReadLeads, "change leads")?;
             let push: PushRequest = read_json_capped(&mut req, MAX_PUSH_BYTES).await?;
             validate(&push)?;
-            let response = push_all(&ctx.env, &principal.workspace_id, &push).await?;
+            let response = push_all(&ctx.env, &principal, &push).await?;
             Ok(Response::from_json(&response)?)
         }
         .await,
@@ -91,13 +91,16 @@ struct Context<'a> {
     handoff: HandoffSettings,
     /// The form leads created in the app are filed under.
     app_form: String,
+    /// Who pushes: handoff answers are theirs, decided as the answer route decides.
+    principal: &'a Principal,
 }
 
 async fn push_all(
     env: &Env,
-    workspace_id: &str,
+    principal: &Principal,
     push: &PushRequest,
 ) -> Result<PushResponse, AppError> {
+    let workspace_id = principal.workspace_id.as_str();
     let db = store::database(env)?;
     let engine = store::workspace_engine(&db, workspace_id).await?;
     let handoff_settings = store::handoff::settings(&db, workspace_id).await?.settings;
@@ -109,6 +112,7 @@ async fn push_all(
         engine,
         handoff: handoff_settings,
         app_form,
+        principal,
     };
     let replica = push.replica.0.to_string();
     let mut last = store::sync::last_applied(&cx.db, workspace_id, &replica).await?;
@@ -157,6 +161,15 @@ async fn ensure_app_form(db: &worker::D1Database, workspace_id: &str) -> Result<
 /// Applies one admitted operation (retrying when a concurrent write to one of its leads
 /// won). A merge or its undo writes every lead it names in the same batch.
 async fn apply_one(cx: &Context<'_>, op: &Operation) -> Result<PushOutcome, AppError> {
+    if let OpBody::AnswerHandoff {
+        handoff_id,
+        lead_id,
+        answer,
+        ..
+    } = &op.body
+    {
+        return answer_one(cx, op, &handoff_id.0.to_string(), *lead_id, answer).await;
+    }
     let what = format!("sync operation {}", op.id.0);
     let replica = op.replica.0.to_string();
     let lead_ids = op.body.leads();
@@ -269,6 +282,98 @@ async fn apply_one(cx: &Context<'_>, op: &Operation) -> Result<PushOutcome, AppE
                 if queued {
                     handoff::nudge(cx.env, cx.workspace_id).await;
                 }
+                let log_seq = store::sync::log_seq_of(&cx.db, &op.id.0.to_string())
+                    .await?
+                    .unwrap_or(0);
+                Ok(Attempt::Done(PushOutcome::Applied { log_seq }))
+            }
+            Err(e) => retry_or_duplicate(cx, &replica, op, e).await,
+        }
+    })
+    .await
+}
+
+/// Applies an admitted handoff answer exactly as the answer route does (see
+/// `handoff::plan_answer`), with the operation's record and the replica's sequence in the
+/// same batch. A refusal (already answered, another rep's lead, an unknown handoff) is
+/// recorded as the operation's outcome, like any refused operation.
+async fn answer_one(
+    cx: &Context<'_>,
+    op: &Operation,
+    handoff_id: &str,
+    lead_id: LeadId,
+    body: &HandoffAnswer,
+) -> Result<PushOutcome, AppError> {
+    let what = format!("sync operation {}", op.id.0);
+    let replica = op.replica.0.to_string();
+    let may_answer = cx
+        .principal
+        .require(Permission::WorkHandoffs, "answer handoffs")
+        .is_ok();
+    let answerer = handoff::answerer(&cx.db, cx.principal, &cx.handoff).await?;
+    let desk = handoff::Desk {
+        db: &cx.db,
+        workspace_id: cx.workspace_id,
+        settings: &cx.handoff,
+        engine: &cx.engine,
+        answerer: &answerer,
+    };
+    with_retries(&what, async || {
+        let now = clock::now();
+        let at = store::timestamp(now)?;
+        let planned = if may_answer {
+            handoff::plan_answer(&desk, handoff_id, Some(lead_id), body, now)
+                .await?
+                .map_err(handoff::Refusal::into_rejection)
+        } else {
+            Err(Rejection::Handoff {
+                refusal: "not_allowed".into(),
+                detail: format!("your role ({}) may not answer handoffs", cx.principal.role),
+            })
+        };
+        let id = lead_id.0.to_string();
+        let mut planned = match planned {
+            Ok(planned) => planned,
+            Err(rejection) => {
+                let code = match &rejection {
+                    Rejection::Handoff { refusal, .. } => refusal.as_str(),
+                    _ => "rejected",
+                };
+                let statements = store::sync::record_statements(
+                    &cx.db,
+                    cx.workspace_id,
+                    op,
+                    code,
+                    Some(&id),
+                    &at,
+                )?;
+                return match cx.db.batch(statements).await {
+                    Ok(_) => Ok(Attempt::Done(PushOutcome::Rejected { reason: rejection })),
+                    Err(e) => retry_or_duplicate(cx, &replica, op, e).await,
+                };
+            }
+        };
+        if planned.change.is_some() {
+            // The device showed the move stamped with the operation's clock; the server's
+            // stage carries the same stamp, so its result replaces the device's guess.
+            let mut stamps = store::sync::stamps_of(&cx.db, &id).await?;
+            let stamp = stamps.entry("stage".to_owned()).or_insert(op.hlc);
+            *stamp = (*stamp).max(op.hlc);
+            planned
+                .statements
+                .push(store::sync::stamps_statement(&cx.db, &id, &stamps)?);
+        }
+        planned.statements.extend(store::sync::record_statements(
+            &cx.db,
+            cx.workspace_id,
+            op,
+            "applied",
+            Some(&id),
+            &at,
+        )?);
+        match cx.db.batch(planned.statements).await {
+            Ok(_) => {
+                webhooks::dispatch_logged(cx.env, cx.workspace_id, &planned.events, now).await;
                 let log_seq = store::sync::log_seq_of(&cx.db, &op.id.0.to_string())
                     .await?
                     .unwrap_or(0);

@@ -1,7 +1,8 @@
 //! The signed-in workspace as every view sees it: its leads (read from IndexedDB at
 //! once, then refreshed after each pull that brought changes), the lead table built
-//! from them, and where the local copy stands against the worker. A pull runs every few
-//! seconds while the app is open.
+//! from them, and where the local copy stands against the worker. A sync (push, then
+//! pull) runs every few seconds while the app is open and online; after a failure the
+//! next waits by the shared backoff schedule, and coming back online tries at once.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -9,7 +10,7 @@ use std::time::Duration;
 use leadkit_shared::api::{EngineConfigView, HandoffSettingsView, LeadRecord, MeResponse};
 use leadkit_shared::lifecycle::LifecycleConfig;
 use leadkit_shared::model::Rep;
-use leadkit_shared::sync::{OpBody, OpId, Operation, apply_locally, create_locally};
+use leadkit_shared::sync::{OpBody, OpId, Operation, apply_locally, create_locally, next_delay};
 use leadkit_shared::table::LeadTable;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -24,6 +25,10 @@ const ENGINE_CONFIG_DOC: &str = "engine_config";
 
 /// The local copy of the workspace's handoff settings.
 const HANDOFF_SETTINGS_DOC: &str = "handoff_settings";
+
+/// The local record of the last sync that succeeded (browser milliseconds), so a reload
+/// while offline still says how old the copy is.
+const LAST_SYNCED_DOC: &str = "last_synced";
 
 /// How often the app asks the worker for changes while it is open.
 const PULL_INTERVAL: Duration = Duration::from_secs(10);
@@ -42,6 +47,8 @@ pub enum SyncStatus {
     Synced,
     /// The last pull failed (offline, server error), with why.
     Failed(String),
+    /// The browser says it is offline: no attempt is made until it is back.
+    Offline,
 }
 
 /// The workspace's data and status, shared by every view.
@@ -60,8 +67,19 @@ pub struct Workspace {
     /// Whether the rest of a large base is still being read after its first page.
     pub reading: RwSignal<bool>,
     pub sync: RwSignal<SyncStatus>,
+    /// Whether the browser says it is online (`navigator.onLine`, kept current by the
+    /// window's `online` / `offline` events).
+    pub online: RwSignal<bool>,
+    /// When a sync last succeeded (browser milliseconds), kept across reloads.
+    pub last_synced: RwSignal<Option<f64>>,
+    /// Why the last sync failed, kept while retrying (cleared by a success).
+    pub last_error: RwSignal<Option<String>>,
+    /// Failed syncs in a row: the backoff's input.
+    failures: StoredValue<u32>,
     /// Local changes not yet acknowledged by the server.
     pub pending: RwSignal<usize>,
+    /// Handoff answers among them, so the handoff queue shows them answered at once.
+    pub pending_answers: RwSignal<Vec<Operation>>,
     /// Changes the server refused, with why.
     pub rejected: RwSignal<Vec<RejectedOp>>,
     /// The workspace's stage rules, to check a change locally before it is queued.
@@ -244,6 +262,11 @@ impl Workspace {
         if let Ok(store) = self.store().await {
             if let Ok(pending) = store.pending().await {
                 self.pending.try_set(pending.len());
+                let answers = pending
+                    .into_iter()
+                    .filter(|op| matches!(op.body, OpBody::AnswerHandoff { .. }))
+                    .collect();
+                self.pending_answers.try_set(answers);
             }
             if let Ok(rejected) = store.rejected().await {
                 self.rejected.try_set(rejected);
@@ -273,8 +296,13 @@ impl Workspace {
     }
 
     /// Pushes pending changes, then pulls (rather than at the next tick), and shows what
-    /// arrived.
+    /// arrived. While the browser is offline nothing is attempted (the outbox keeps the
+    /// changes; coming back online syncs them).
     pub async fn sync_now(&self) -> Result<usize, PullError> {
+        if !self.online.get_untracked() {
+            self.sync.try_set(SyncStatus::Offline);
+            return Ok(0);
+        }
         self.sync.try_set(SyncStatus::Syncing);
         let store = self.store().await?;
         let pushed = push_pending(&store).await;
@@ -287,13 +315,47 @@ impl Workspace {
         match &result {
             Ok(_) => {
                 self.reload().await?;
-                self.sync.try_set(SyncStatus::Synced);
+                self.succeeded().await;
             }
-            Err(e) => {
-                self.sync.try_set(SyncStatus::Failed(e.to_string()));
-            }
+            Err(e) => self.failed(e.to_string()),
         }
         result
+    }
+
+    /// Whether a sync is under way (the "sync now" button waits for it).
+    pub fn syncing(&self) -> bool {
+        matches!(self.sync.get(), SyncStatus::Syncing | SyncStatus::Loading)
+    }
+
+    /// Records a successful sync: the time (kept locally), no error, the backoff reset.
+    async fn succeeded(&self) {
+        let now = js_sys::Date::now();
+        self.sync.try_set(SyncStatus::Synced);
+        self.last_synced.try_set(Some(now));
+        self.last_error.try_set(None);
+        self.failures.try_set_value(0);
+        if let Ok(store) = self.store().await {
+            let _ = store.put_document(LAST_SYNCED_DOC, &now).await;
+            store.close();
+        }
+    }
+
+    /// Records a failed sync: why, and one more failure for the backoff.
+    fn failed(&self, why: String) {
+        self.sync.try_set(SyncStatus::Failed(why.clone()));
+        self.last_error.try_set(Some(why));
+        self.failures.try_update_value(|n| *n = n.saturating_add(1));
+    }
+
+    /// Follows the browser's online state: going offline shows it at once, coming back
+    /// asks for a sync at once.
+    fn set_online(&self, online: bool) {
+        self.online.try_set(online);
+        if online {
+            self.sync_soon();
+        } else {
+            self.sync.try_set(SyncStatus::Offline);
+        }
     }
 
     /// What the pull calls after each page of the first download: shows its progress
@@ -334,6 +396,11 @@ pub fn provide_workspace(
         loaded: RwSignal::new(false),
         reading: RwSignal::new(false),
         sync: RwSignal::new(SyncStatus::Loading),
+        online: RwSignal::new(navigator_online()),
+        last_synced: RwSignal::new(None),
+        last_error: RwSignal::new(None),
+        failures: StoredValue::new(0),
+        pending_answers: RwSignal::new(Vec::new()),
         revision: RwSignal::new(0),
         reps: RwSignal::new(Vec::new()),
         pending: RwSignal::new(0),
@@ -345,8 +412,19 @@ pub fn provide_workspace(
         seen_cursor: StoredValue::new(0),
     };
     provide_context(workspace);
+    let online = window_event_listener(leptos::ev::online, move |_| workspace.set_online(true));
+    let offline = window_event_listener(leptos::ev::offline, move |_| workspace.set_online(false));
+    on_cleanup(move || {
+        online.remove();
+        offline.remove();
+    });
     spawn_local(load_and_sync(workspace, on_signed_out));
     workspace
+}
+
+/// What the browser says of its connection (`true` when it cannot say).
+fn navigator_online() -> bool {
+    web_sys::window().is_none_or(|w| w.navigator().on_line())
 }
 
 /// The workspace from context.
@@ -359,13 +437,26 @@ async fn load_and_sync(workspace: Workspace, on_signed_out: Callback<()>) {
         workspace.sync.try_set(SyncStatus::Failed(e.to_string()));
         return;
     }
+    if let Ok(store) = workspace.store().await {
+        let kept = store.document::<f64>(LAST_SYNCED_DOC).await.ok().flatten();
+        workspace.last_synced.try_set(kept);
+        store.close();
+    }
     workspace.refresh_documents().await;
     workspace.refresh_outbox().await;
     loop {
-        // `try_set` hands the value back once the workspace is gone: stop pulling then.
-        if workspace.sync.try_set(SyncStatus::Syncing).is_some() {
+        // `try_get` answers `None` once the workspace is gone: stop syncing then.
+        let Some(online) = workspace.online.try_get_untracked() else {
             return;
+        };
+        if !online {
+            // No attempt while the browser says offline; the pending count still shows.
+            workspace.sync.try_set(SyncStatus::Offline);
+            workspace.refresh_outbox().await;
+            wait_for_next_pull(workspace, PULL_INTERVAL).await;
+            continue;
         }
+        workspace.sync.try_set(SyncStatus::Syncing);
         let pulled = match workspace.store().await {
             Ok(store) => {
                 let result = match push_pending(&store).await {
@@ -386,27 +477,32 @@ async fn load_and_sync(workspace: Workspace, on_signed_out: Callback<()>) {
                 if (count > 0 || behind)
                     && let Err(e) = workspace.reload().await
                 {
-                    workspace.sync.try_set(SyncStatus::Failed(e.to_string()));
+                    workspace.failed(e.to_string());
                 } else {
-                    workspace.sync.try_set(SyncStatus::Synced);
+                    workspace.succeeded().await;
                 }
             }
             Err(PullError::Refused { status: 401, .. }) => {
                 on_signed_out.run(());
                 return;
             }
-            Err(e) => {
-                workspace.sync.try_set(SyncStatus::Failed(e.to_string()));
-            }
+            Err(e) => workspace.failed(e.to_string()),
         }
-        wait_for_next_pull(workspace).await;
+        let wait = match workspace.failures.try_get_value() {
+            None => return,
+            Some(0) => PULL_INTERVAL,
+            // Seeded by the clock: replicas failing together spread their retries.
+            Some(failures) => next_delay(failures, js_sys::Date::now() as u64),
+        };
+        wait_for_next_pull(workspace, wait).await;
     }
 }
 
-/// Sleeps until the next pull is due, or until a view asks for one sooner.
-async fn wait_for_next_pull(workspace: Workspace) {
+/// Sleeps `wait`, or until a view (or the browser coming back online) asks for a sync
+/// sooner.
+async fn wait_for_next_pull(workspace: Workspace, wait: Duration) {
     let mut waited = Duration::ZERO;
-    while waited < PULL_INTERVAL {
+    while waited < wait {
         gloo_timers::future::sleep(WAKE_CHECK).await;
         waited += WAKE_CHECK;
         // The workspace is gone (signed out): stop waiting, the loop then ends.

@@ -1,16 +1,22 @@
 //! A rep's answer to one handoff: accept, or reject with a reason from the workspace's
-//! list and an optional note. Problems show beside their field, refusals (already
-//! answered, another rep's lead) beside the buttons.
+//! list and an optional note. The answer is decided here by the shared handoff rules and
+//! goes through the outbox like every other change (so it works offline and the lead
+//! moves at once); the server decides it again and a refusal shows in the sync line.
+//! Problems show beside their field, refusals (already answered, another rep's lead)
+//! beside the buttons. A lead not on this device yet is answered through the API.
 
+use leadkit_shared::api::HandoffEntry;
+use leadkit_shared::auth::Role;
 use leadkit_shared::capture::{FieldError, FieldErrorCode};
-use leadkit_shared::handoff::HandoffAnswer;
-use leadkit_shared::model::RejectReason;
+use leadkit_shared::handoff::{AnswerError, Answerer, HandoffAnswer};
+use leadkit_shared::model::{Actor, RejectReason};
+use leadkit_shared::sync::answer_body;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
 
 use super::text::HandoffText;
-use crate::data::{api, use_workspace};
+use crate::data::{Workspace, api, use_workspace};
 use crate::i18n::{Locale, Text, Translate, tr, use_i18n};
 use crate::ui::{FieldProblem, UiText, from_wire, refusal, wire_name};
 
@@ -23,14 +29,90 @@ fn explain(problem: &FieldError, locale: Locale) -> String {
     }
 }
 
-/// Accept and reject for the handoff `handoff_id`.
+/// Why an answer decided on this device cannot be sent: the field at fault, or a refusal.
+enum Problem {
+    Field(FieldError),
+    Refused(UiText),
+}
+
+impl From<AnswerError> for Problem {
+    fn from(error: AnswerError) -> Self {
+        match error {
+            AnswerError::NoteTooLong => {
+                Self::Field(FieldError::new("note", FieldErrorCode::TooLong, ""))
+            }
+            AnswerError::ReasonNotOffered { .. } => {
+                Self::Field(FieldError::new("reason", FieldErrorCode::NotAnOption, ""))
+            }
+            AnswerError::AlreadyAnswered => Self::Refused(UiText::AlreadyAnswered),
+            AnswerError::NotYours => Self::Refused(UiText::NotAllowed),
+            AnswerError::Stage(_) => Self::Refused(UiText::StageNotAllowed),
+        }
+    }
+}
+
+/// Who answers on this device: the signed-in member, as the rep with their e-mail (an
+/// admin answers for anyone), as the worker decides it.
+fn answerer(workspace: Workspace) -> Option<Answerer> {
+    let me = workspace.me.get_untracked()?;
+    let user = me.user?;
+    let rep_id = workspace.handoff_settings.with_untracked(|view| {
+        view.as_ref()
+            .and_then(|v| v.settings.rep_by_email(&user.email).map(|r| r.id))
+    });
+    Some(Answerer {
+        actor: Actor::User {
+            id: user.id.to_string(),
+            name: user.name,
+        },
+        rep_id,
+        answers_for_anyone: me.role == Role::Admin,
+    })
+}
+
+/// Records `answer` to `entry` through the outbox when the lead is on this device
+/// (`None` when it is not, or who answers is unknown: the caller uses the API).
+async fn answer_locally(
+    workspace: Workspace,
+    entry: &HandoffEntry,
+    answer: HandoffAnswer,
+) -> Option<Result<(), Problem>> {
+    let record = workspace.lead(&entry.lead_id.to_string())?;
+    let lead = record.record.as_deref()?.clone();
+    let answerer = answerer(workspace)?;
+    let settings = workspace
+        .handoff_settings
+        .with_untracked(|view| view.as_ref().map(|v| v.settings.clone()))?;
+    let lifecycle = workspace.lifecycle.get_untracked();
+    let body = match answer_body(
+        &settings,
+        &lifecycle,
+        entry,
+        &lead,
+        answer,
+        &answerer,
+        crate::clock::now(),
+    ) {
+        Ok(body) => body,
+        Err(error) => return Some(Err(error.into())),
+    };
+    Some(match workspace.change(vec![(record, body)]).await {
+        Ok(refused) if refused.is_empty() => Ok(()),
+        Ok(_) => Err(Problem::Refused(UiText::StageNotAllowed)),
+        Err(_) => Err(Problem::Refused(UiText::Failed)),
+    })
+}
+
+/// Accept and reject for the handoff `entry`.
 #[component]
 pub fn AnswerControls(
-    /// The handoff answered.
-    handoff_id: Uuid,
-    /// Called once the worker stored the answer.
+    /// The handoff answered, as the queue listed it.
+    entry: HandoffEntry,
+    /// Called once the answer is stored (on this device, or by the worker).
     on_answered: Callback<()>,
 ) -> impl IntoView {
+    let handoff_id: Uuid = entry.id;
+    let entry = StoredValue::new(entry);
     let i18n = use_i18n();
     let workspace = use_workspace();
     let rejecting = RwSignal::new(false);
@@ -63,6 +145,20 @@ pub fn AnswerControls(
         problems.set(Vec::new());
         refused.set(None);
         spawn_local(async move {
+            let handoff = entry.get_value();
+            if let Some(done) = answer_locally(workspace, &handoff, answer.clone()).await {
+                match done {
+                    Ok(()) => on_answered.run(()),
+                    Err(Problem::Field(field)) => {
+                        problems.try_set(vec![field]);
+                    }
+                    Err(Problem::Refused(why)) => {
+                        refused.try_set(Some(why));
+                    }
+                }
+                busy.try_set(false);
+                return;
+            }
             let path = format!("/api/handoffs/{handoff_id}/answer");
             match api::post::<_, serde_json::Value>(&path, &answer).await {
                 Ok(_) => on_answered.run(()),

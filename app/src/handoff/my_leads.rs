@@ -3,6 +3,7 @@
 //! rep answered recently.
 
 use leadkit_shared::api::HandoffEntry;
+use leadkit_shared::sync::show_pending_answers;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -44,29 +45,41 @@ pub fn MyLeads(
     let ready = Memo::new(move |_| {
         queue.with(|q| matches!(q, Some(Ok(_)))) && matches!(my_rep.get(), Some(Some(_)))
     });
+    // The queue as this device shows it: answers still in the outbox count as given.
+    let shown = Memo::new(move |_| {
+        let pending = workspace.pending_answers.get();
+        queue.with(|q| match q {
+            Some(Ok(fetched)) => {
+                let mut fetched = fetched.clone();
+                show_pending_answers(&mut fetched.queue, &pending);
+                Some(fetched)
+            }
+            _ => None,
+        })
+    });
     // The cards are keyed by handoff, so a refresh keeps a half-written rejection open.
     let assigned = Memo::new(move |_| {
-        queue.with(|q| match q {
-            Some(Ok(fetched)) => fetched
+        shown.with(|q| match q {
+            Some(fetched) => fetched
                 .queue
                 .assigned
                 .iter()
                 .map(|e| (e.clone(), fetched.at_ms))
                 .collect(),
-            _ => Vec::new(),
+            None => Vec::new(),
         })
     });
     let answered = move || {
         let rep = my_rep.get().flatten();
-        queue.with(|q| match q {
-            Some(Ok(fetched)) => fetched
+        shown.with(|q| match q {
+            Some(fetched) => fetched
                 .queue
                 .answered
                 .iter()
                 .filter(|e| rep.is_some() && e.rep_id == rep)
                 .cloned()
                 .collect(),
-            _ => Vec::<HandoffEntry>::new(),
+            None => Vec::<HandoffEntry>::new(),
         })
     };
     let status = move || match (queue.get(), my_rep.get()) {
@@ -131,6 +144,7 @@ fn MyLeadCard(
     let left = move || seconds_left.map(|s| seconds_left_at(s, at_ms, now_ms.get()));
     let breached = move || flagged || left().is_some_and(|s| s < 0);
     let due = entry.sla_due;
+    let answering = entry.clone();
     view! {
         <li class="handoff-card" class:breached=breached data-testid="my-lead">
             <div class="handoff-who">
@@ -149,7 +163,7 @@ fn MyLeadCard(
                     </span>
                 })}
             </p>
-            <AnswerControls handoff_id=entry.id on_answered=on_answered />
+            <AnswerControls entry=answering on_answered=on_answered />
             <details class="log-from-queue">
                 <summary data-testid="open-log">{i18n.text(DetailText::LogTouch)}</summary>
                 <LogTouch lead_id=entry.lead_id.to_string() id_prefix="queue-" />

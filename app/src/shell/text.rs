@@ -37,12 +37,58 @@ pub enum ShellText {
     Switching,
     /// The switch was refused or the server could not be reached.
     SwitchFailed,
+    // The sync line (issue #7).
+    Online,
+    /// Offline: the sync waits for the network.
+    WaitingForNetwork,
+    /// Seconds since the last successful sync.
+    LastSynced(u64),
+    NeverSynced,
+    LastError,
+    SyncNow,
+}
+
+/// How long ago, in the largest whole unit a person reads at a glance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ago {
+    JustNow,
+    Minutes(u64),
+    Hours(u64),
+    Days(u64),
+}
+
+fn ago(seconds: u64) -> Ago {
+    match seconds {
+        0..60 => Ago::JustNow,
+        60..3_600 => Ago::Minutes(seconds / 60),
+        3_600..86_400 => Ago::Hours(seconds / 3_600),
+        _ => Ago::Days(seconds / 86_400),
+    }
 }
 
 impl Translate for ShellText {
     fn translate(&self, locale: Locale) -> String {
         use Locale::{En, Ko};
         match (*self, locale) {
+            (Self::LastSynced(seconds), Ko) => {
+                return match ago(seconds) {
+                    Ago::JustNow => "방금 동기화됨".to_owned(),
+                    Ago::Minutes(n) => format!("{n}분 전 동기화됨"),
+                    Ago::Hours(n) => format!("{n}시간 전 동기화됨"),
+                    Ago::Days(n) => format!("{n}일 전 동기화됨"),
+                };
+            }
+            (Self::LastSynced(seconds), En) => {
+                return match ago(seconds) {
+                    Ago::JustNow => "Last synced just now".to_owned(),
+                    Ago::Minutes(1) => "Last synced 1 minute ago".to_owned(),
+                    Ago::Minutes(n) => format!("Last synced {n} minutes ago"),
+                    Ago::Hours(1) => "Last synced 1 hour ago".to_owned(),
+                    Ago::Hours(n) => format!("Last synced {n} hours ago"),
+                    Ago::Days(1) => "Last synced 1 day ago".to_owned(),
+                    Ago::Days(n) => format!("Last synced {n} days ago"),
+                };
+            }
             (Self::Pending(n), Ko) => return format!("변경 {n}건 전송 대기"),
             (Self::Pending(n), En) => return format!("{n} changes waiting to sync"),
             (Self::FirstPull(received, total), Ko) => {
@@ -105,6 +151,16 @@ impl Translate for ShellText {
             (Self::Switching, En) => "Switching workspace…",
             (Self::SwitchFailed, Ko) => "전환하지 못했습니다. 다시 시도하세요.",
             (Self::SwitchFailed, En) => "Could not switch. Try again.",
+            (Self::Online, Ko) => "온라인",
+            (Self::Online, En) => "Online",
+            (Self::WaitingForNetwork, Ko) => "네트워크 대기 중",
+            (Self::WaitingForNetwork, En) => "Waiting for the network",
+            (Self::NeverSynced, Ko) => "아직 동기화 안 됨",
+            (Self::NeverSynced, En) => "Not synced yet",
+            (Self::LastError, Ko) => "마지막 오류",
+            (Self::LastError, En) => "Last error",
+            (Self::SyncNow, Ko) => "지금 동기화",
+            (Self::SyncNow, En) => "Sync now",
         }
         .to_owned()
     }

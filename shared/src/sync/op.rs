@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::hlc::{Hlc, ReplicaId};
-use crate::model::{LeadId, StageChange, Touch};
+use crate::handoff::HandoffAnswer;
+use crate::model::{HandoffId, LeadId, StageChange, Touch};
 
 /// Identity of an operation, made by the replica that created it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -41,6 +42,19 @@ pub enum OpBody {
         survivor: LeadId,
         absorbed: Vec<LeadId>,
     },
+    /// A rep's accept or reject of the handoff `handoff_id` of lead `lead_id`. The
+    /// server decides it by the same rules as `POST /api/handoffs/:id/answer` (who may
+    /// answer, whether it is still open, where the lead goes) and refuses it with the
+    /// route's reason otherwise. `change` is the stage move the answering device worked
+    /// out by those rules, so it shows the lead moved at once; the server recomputes it
+    /// and its result is the one every device ends up with.
+    AnswerHandoff {
+        handoff_id: HandoffId,
+        lead_id: LeadId,
+        answer: HandoffAnswer,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        change: Option<StageChange>,
+    },
 }
 
 impl OpBody {
@@ -50,6 +64,7 @@ impl OpBody {
             Self::SetLeadFields { lead_id, .. } => vec![*lead_id],
             Self::AddTouch { touch } => vec![touch.lead_id],
             Self::ChangeStage { change } => vec![change.lead_id],
+            Self::AnswerHandoff { lead_id, .. } => vec![*lead_id],
             Self::MergeLeads { survivor, absorbed } | Self::UnmergeLeads { survivor, absorbed } => {
                 std::iter::once(*survivor)
                     .chain(absorbed.iter().copied())

@@ -129,7 +129,11 @@ pub fn apply_to_leads(
             .collect();
         let effect = match &op.body {
             OpBody::AddTouch { touch } => Effect::Touch(touch.clone()),
-            OpBody::ChangeStage { change } => Effect::Stage(change.clone()),
+            OpBody::ChangeStage { change }
+            | OpBody::AnswerHandoff {
+                change: Some(change),
+                ..
+            } => Effect::Stage(change.clone()),
             OpBody::MergeLeads { .. } | OpBody::UnmergeLeads { .. } if i == 0 => Effect::Survivor,
             _ => Effect::Fields,
         };

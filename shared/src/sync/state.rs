@@ -63,7 +63,11 @@ impl SyncState {
                     .entry(touch.id)
                     .or_insert_with(|| touch.clone());
             }
-            OpBody::ChangeStage { change } => {
+            OpBody::ChangeStage { change }
+            | OpBody::AnswerHandoff {
+                change: Some(change),
+                ..
+            } => {
                 self.stage_history.insert(op.id, change.clone());
                 if let Ok(stage) = serde_json::to_value(change.to) {
                     self.leads
@@ -82,6 +86,8 @@ impl SyncState {
                     );
                 }
             }
+            // An accept that leaves the lead where it is changes nothing replicated.
+            OpBody::AnswerHandoff { change: None, .. } => {}
             OpBody::UnmergeLeads { absorbed, .. } => {
                 for lead_id in absorbed {
                     self.leads.entry(*lead_id).or_default().write(

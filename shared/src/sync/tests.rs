@@ -10,8 +10,10 @@ use time::macros::datetime;
 use uuid::Uuid;
 
 use super::*;
+use crate::handoff::HandoffAnswer;
 use crate::model::{
-    Actor, EntryPath, Lead, LeadId, Stage, StageChange, Touch, TouchId, TouchKind, Utm, WorkspaceId,
+    Actor, EntryPath, HandoffId, Lead, LeadId, RejectReason, Stage, StageChange, Touch, TouchId,
+    TouchKind, Utm, WorkspaceId,
 };
 
 fn lead_id(n: u8) -> LeadId {
@@ -21,11 +23,31 @@ fn lead_id(n: u8) -> LeadId {
 /// One replica's planned edit: (lead, what, value), made at physical time `ms`.
 #[derive(Debug, Clone)]
 enum Edit {
-    Field { lead: u8, field: u8, value: u8 },
-    Touch { lead: u8 },
-    Stage { lead: u8, to: u8 },
-    Merge { survivor: u8, absorbed: u8 },
-    Unmerge { survivor: u8, absorbed: u8 },
+    Field {
+        lead: u8,
+        field: u8,
+        value: u8,
+    },
+    Touch {
+        lead: u8,
+    },
+    Stage {
+        lead: u8,
+        to: u8,
+    },
+    Merge {
+        survivor: u8,
+        absorbed: u8,
+    },
+    Unmerge {
+        survivor: u8,
+        absorbed: u8,
+    },
+    /// A rep's answer; `to` picks the stage move it carries (none past the list).
+    Answer {
+        lead: u8,
+        to: u8,
+    },
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
@@ -35,6 +57,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         1 => (0u8..3, 0u8..4).prop_map(|(lead, to)| Edit::Stage { lead, to }),
         1 => (0u8..3, 0u8..3).prop_map(|(survivor, absorbed)| Edit::Merge { survivor, absorbed }),
         1 => (0u8..3, 0u8..3).prop_map(|(survivor, absorbed)| Edit::Unmerge { survivor, absorbed }),
+        1 => (0u8..3, 0u8..5).prop_map(|(lead, to)| Edit::Answer { lead, to }),
     ]
 }
 
@@ -94,6 +117,25 @@ fn operations(plans: &[Vec<(u64, Edit)>]) -> Vec<Operation> {
                 Edit::Unmerge { survivor, absorbed } => OpBody::UnmergeLeads {
                     survivor: lead_id(*survivor),
                     absorbed: vec![lead_id(*absorbed)],
+                },
+                Edit::Answer { lead, to } => OpBody::AnswerHandoff {
+                    handoff_id: HandoffId(Uuid::from_u128(70_000 + n)),
+                    lead_id: lead_id(*lead),
+                    answer: HandoffAnswer::Reject {
+                        reason: RejectReason::BadTiming,
+                        note: None,
+                    },
+                    change: STAGES.get(*to as usize).map(|to| StageChange {
+                        lead_id: lead_id(*lead),
+                        from: None,
+                        to: *to,
+                        at: datetime!(2026-11-24 0:00 UTC) + Duration::milliseconds(*ms as i64),
+                        actor: Actor::User {
+                            id: format!("u{r}"),
+                            name: format!("user {r}"),
+                        },
+                        reason: Some("rejected by sales: bad_timing".into()),
+                    }),
                 },
             };
             ops.push(Operation {
@@ -166,7 +208,8 @@ proptest! {
                 OpBody::SetLeadFields { lead_id, fields } => {
                     fields.iter().map(|(k, v)| (*lead_id, k.clone(), v.clone())).collect()
                 }
-                OpBody::ChangeStage { change } => {
+                OpBody::ChangeStage { change }
+                | OpBody::AnswerHandoff { change: Some(change), .. } => {
                     vec![(change.lead_id, "stage".into(), serde_json::to_value(change.to).unwrap())]
                 }
                 OpBody::MergeLeads { survivor, absorbed } => absorbed
@@ -177,7 +220,7 @@ proptest! {
                     .iter()
                     .map(|a| (*a, "merged_into".into(), serde_json::Value::Null))
                     .collect(),
-                OpBody::AddTouch { .. } => vec![],
+                OpBody::AddTouch { .. } | OpBody::AnswerHandoff { change: None, .. } => vec![],
             };
             for (lead, field, value) in writes {
                 let slot = latest.entry((lead, field)).or_insert((op.hlc, value.clone()));
@@ -193,7 +236,9 @@ proptest! {
         for op in &ops {
             match &op.body {
                 OpBody::AddTouch { touch } => prop_assert!(state.touches.contains_key(&touch.id)),
-                OpBody::ChangeStage { .. } => prop_assert!(state.stage_history.contains_key(&op.id)),
+                OpBody::ChangeStage { .. } | OpBody::AnswerHandoff { change: Some(_), .. } => {
+                    prop_assert!(state.stage_history.contains_key(&op.id))
+                }
                 _ => {}
             }
         }

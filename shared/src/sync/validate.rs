@@ -33,6 +33,11 @@ pub enum Rejection {
     /// The survivor of a merge was itself merged into another lead: merge into that one.
     #[error("lead {lead_id} was merged into another lead")]
     AlreadyMerged { lead_id: String },
+    /// A handoff answer the handoff rules refuse: `refusal` is the one the answer route
+    /// gives (`already_answered`, `not_yours`, `not_assigned`, `unknown_handoff`,
+    /// `wrong_lead`, `reason_not_offered`, `note_too_long`, `stage_not_allowed`).
+    #[error("{detail}")]
+    Handoff { refusal: String, detail: String },
     /// The server does not take this kind of operation yet, named in `what`.
     #[error("{what} is not supported yet")]
     NotSupported { what: String },
@@ -77,6 +82,30 @@ pub fn check(
                 });
             }
             Ok(())
+        }
+        OpBody::AnswerHandoff {
+            lead_id, change, ..
+        } => {
+            let lead = existing(state, *lead_id)?;
+            match change {
+                Some(change) if change.lead_id != *lead_id => Err(Rejection::Handoff {
+                    refusal: "wrong_lead".into(),
+                    detail: "the answer moves another lead than the handoff's".into(),
+                }),
+                Some(change) => transition(
+                    lifecycle,
+                    &lead,
+                    change.to,
+                    change.actor.clone(),
+                    change.reason.clone(),
+                    change.at,
+                )
+                .map(|_| ())
+                .map_err(|e| Rejection::StageMove {
+                    detail: e.to_string(),
+                }),
+                None => Ok(()),
+            }
         }
         OpBody::ChangeStage { change } => {
             let lead = existing(state, change.lead_id)?;
