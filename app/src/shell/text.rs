@@ -31,6 +31,8 @@ pub enum ShellText {
     /// A newer build of the app has installed and waits for a reload.
     UpdateReady,
     Reload,
+    /// The CSV import view.
+    Import,
 }
 
 impl Translate for ShellText {
@@ -53,6 +55,8 @@ impl Translate for ShellText {
                     number(total as i64)
                 );
             }
+            (Self::Import, Ko) => "CSV 가져오기",
+            (Self::Import, En) => "Import CSV",
             (Self::Navigation, Ko) => "메뉴",
             (Self::Navigation, En) => "Menu",
             (Self::Leads, Ko) => "리드",
