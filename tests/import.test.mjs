@@ -71,8 +71,8 @@ after(async () => {
 test("a UTF-8 file with Korean headers: mapping guessed, rows reported, good rows stored and synced", async () => {
   const csv = [
     "이름,이메일,회사명,직함,휴대폰",
-    "김하늘,haneul@sky.co.kr,하늘상사,팀장,010-1234-5678",
-    "이도윤,doyun@doyun.co.kr,도윤물산,과장,010-2345-6789",
+    "김하늘,haneul@sky.co.kr,하늘상사,팀장,010-3456-7890",
+    "이도윤,doyun@doyun.co.kr,도윤물산,과장,010-4567-8901",
     "이서준,not-an-email,에이크미,대리,",
     "최유진,yujin@acme.co.kr,에이크미",
     "정기존,existing@acme.co.kr,에이크미,부장,",
@@ -118,8 +118,8 @@ test("a UTF-8 file with Korean headers: mapping guessed, rows reported, good row
   });
   const emails = await serverEmails();
   assert.equal(emails.has("yujin@acme.co.kr"), false, "a rejected row reached the server");
-  const [stored] = worker.d1("SELECT name, form_id FROM leads WHERE email = ?", "xss@evil.example");
-  assert.deepEqual([stored.name, stored.form_id], [XSS, "csv_import"]);
+  const [stored] = worker.d1("SELECT name, record_json FROM leads WHERE email = ?", "xss@evil.example");
+  assert.deepEqual([stored.name, JSON.parse(stored.record_json).entry_path], [XSS, "csv_import"]);
   await page.close();
 });
 

@@ -84,9 +84,9 @@ pub fn ImportPage() -> impl IntoView {
         let Some(file) = loaded.get_untracked() else {
             return;
         };
-        let Ok(workspace_id) = uuid::Uuid::parse_str(&workspace.id.get_value()) else {
-            return;
-        };
+        // The seeded workspace's id is `default`, not a UUID: the worker files pushed
+        // leads in the pusher's workspace whatever they say (as fair captures do).
+        let workspace_id = uuid::Uuid::parse_str(&workspace.id.get_value()).unwrap_or_default();
         let now = crate::clock::now();
         let options = ImportOptions {
             workspace_id: WorkspaceId(workspace_id),
@@ -107,8 +107,12 @@ pub fn ImportPage() -> impl IntoView {
             &[],
         ) {
             Ok(importer) => importer,
-            // The memo shows the same problem beside its column.
-            Err(_) => return,
+            Err(e) => {
+                // The memo shows a problem before this; a file changed under the
+                // mapping would land here.
+                file_problem.set(Some(ImportText::Mapping(e)));
+                return;
+            }
         };
         drop(existing);
         let chosen = policy.get_untracked();
@@ -195,6 +199,9 @@ pub fn ImportPage() -> impl IntoView {
                 <MappingTable table=file.table mapping=mapping problem=problem />
                 <DuplicateChoice policy=policy />
                 {whole_problem}
+                {move || file_problem.get().map(|p| view! {
+                    <p class="error" role="alert">{i18n.t(p)}</p>
+                })}
                 <p class="actions">
                     <button
                         class="button primary"
