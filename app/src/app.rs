@@ -19,6 +19,7 @@ use crate::funnel::FunnelPage;
 use crate::handoff::HandoffPage;
 use crate::i18n::{Text, provide_i18n};
 use crate::icp::IcpPage;
+use crate::import::ImportPage;
 use crate::lead_detail::LeadDetailPage;
 use crate::leads::LeadsPage;
 use crate::scoring::ScoringPage;
@@ -154,6 +155,7 @@ fn WorkspaceView(
                     <Route path=path!("/forms/:id") view=FormEditorPage />
                     <Route path=path!("/segments") view=SegmentsPage />
                     <Route path=path!("/settings") view=SettingsPage />
+                    <Route path=path!("/import") view=ImportPage />
                 </Routes>
             </main>
         </div>

@@ -4,7 +4,7 @@
 mod add_to_segment;
 mod bulk;
 mod demo;
-mod export;
+pub mod export;
 mod filters;
 mod page;
 mod segment_filter;

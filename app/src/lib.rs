@@ -17,6 +17,7 @@ pub mod funnel;
 pub mod handoff;
 pub mod i18n;
 pub mod icp;
+pub mod import;
 pub mod lead_detail;
 pub mod leads;
 pub mod picker;

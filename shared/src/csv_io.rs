@@ -10,6 +10,7 @@
 //! export_csv(leads, columns, language) → String
 //! ```
 
+mod apply;
 mod decode;
 mod export;
 mod formula;
@@ -20,6 +21,10 @@ mod parse;
 mod row;
 mod values;
 
+pub use apply::{
+    DuplicateClass, ExistingPolicy, ImportCounts, create_op, duplicate_class, existing_updates,
+    new_record, rejected_csv, target_choices,
+};
 pub use decode::{Decoded, Decoding, MAX_MALFORMED_LISTED, Malformed, SourceEncoding, decode};
 pub use export::{ExportColumn, default_export_columns, export_csv};
 pub use formula::{is_formula_risk, neutralise, unneutralise};

@@ -4,7 +4,7 @@
 //! deferred ones stay to be sent again.
 
 use leadkit_shared::api::{PushOutcome, PushRequest, PushResponse, SCHEMA_VERSION};
-use leadkit_shared::sync::lead_of;
+use leadkit_shared::sync::{Operation, lead_of};
 
 use super::api;
 use super::db::{LeadStore, RejectedOp};
@@ -12,6 +12,30 @@ use super::pull::PullError;
 
 /// Operations sent per request.
 const PUSH_BATCH: usize = 200;
+
+/// Bytes of operations sent per request: the worker reads at most 1 MB of body
+/// (`MAX_PUSH_BYTES` in worker/src/sync.rs); this leaves room for the envelope. A CSV
+/// import queues thousands of creating operations, some with long notes and many
+/// custom fields, so counting operations alone could exceed it.
+pub const PUSH_BYTES: usize = 900 * 1024;
+
+/// The oldest of `pending` that fit one request: at most `max_ops` operations and
+/// `max_bytes` of JSON, and always at least one (an operation larger than the limit
+/// alone is the server's to refuse, rather than blocking the outbox here).
+pub fn next_batch(pending: Vec<Operation>, max_ops: usize, max_bytes: usize) -> Vec<Operation> {
+    let mut bytes = 0;
+    let mut batch = Vec::new();
+    for op in pending.into_iter().take(max_ops) {
+        // A comma between operations, and the operation itself.
+        let size = serde_json::to_vec(&op).map_or(0, |json| json.len()) + 1;
+        if !batch.is_empty() && bytes + size > max_bytes {
+            break;
+        }
+        bytes += size;
+        batch.push(op);
+    }
+    batch
+}
 
 /// Pushes everything pending; returns how many operations the server settled.
 pub async fn push_pending(store: &LeadStore) -> Result<usize, PullError> {
@@ -22,7 +46,7 @@ pub async fn push_pending(store: &LeadStore) -> Result<usize, PullError> {
             return Ok(settled_total);
         }
         let replica = store.replica().await?.replica;
-        let batch: Vec<_> = pending.into_iter().take(PUSH_BATCH).collect();
+        let batch = next_batch(pending, PUSH_BATCH, PUSH_BYTES);
         let body = PushRequest {
             schema_version: SCHEMA_VERSION,
             replica,

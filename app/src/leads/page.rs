@@ -134,6 +134,9 @@ pub fn LeadsPage() -> impl IntoView {
                         {move || i18n.t(LeadsText::ClearFilters)}
                     </button>
                 </Show>
+                <leptos_router::components::A href="/import" attr:class="button import-link" attr:data-testid="import-link">
+                    {i18n.text(crate::import::text::ImportText::Title)}
+                </leptos_router::components::A>
                 <div class="bulk" role="group">
                     <span class="selected-count">
                         {move || i18n.t(LeadsText::Selected(selected.with(BTreeSet::len)))}

@@ -18,6 +18,7 @@ pub const VIEWS: &[(&str, ShellText, &str)] = &[
     ("/scoring", ShellText::Scoring, "△"),
     ("/forms", ShellText::Forms, "▤"),
     ("/settings", ShellText::Settings, "⚙"),
+    ("/import", ShellText::Import, "⇪"),
 ];
 
 /// The menu.

@@ -46,6 +46,8 @@ pub enum ShellText {
     NeverSynced,
     LastError,
     SyncNow,
+    /// The CSV import view.
+    Import,
 }
 
 /// How long ago, in the largest whole unit a person reads at a glance.
@@ -105,6 +107,8 @@ impl Translate for ShellText {
                     number(total as i64)
                 );
             }
+            (Self::Import, Ko) => "CSV 가져오기",
+            (Self::Import, En) => "Import CSV",
             (Self::Navigation, Ko) => "메뉴",
             (Self::Navigation, En) => "Menu",
             (Self::Leads, Ko) => "리드",

@@ -170,7 +170,7 @@ fn push_cell(out: &mut String, value: &str) {
     }
 }
 
-fn push_row<'a>(out: &mut String, cells: impl Iterator<Item = &'a str>) {
+pub(super) fn push_row<'a>(out: &mut String, cells: impl Iterator<Item = &'a str>) {
     for (i, value) in cells.enumerate() {
         if i > 0 {
             out.push(',');

@@ -94,12 +94,35 @@ pub enum MappingError {
         /// The key.
         key: String,
     },
+    /// Two columns fill the same one-value field (two e-mail columns): the person
+    /// must say which one, or make the other a custom field.
+    #[error("column {column} and column {first} are both mapped to the same field")]
+    SameTarget {
+        /// The later column (1-based), the one shown at fault.
+        column: usize,
+        /// The earlier column with the same target (1-based).
+        first: usize,
+    },
     /// A column number past the last column.
     #[error("there is no column {column}")]
     NoSuchColumn {
         /// The column (1-based).
         column: usize,
     },
+}
+
+impl MappingError {
+    /// The column at fault (0-based), where the app shows the error; `None` when the
+    /// mapping as a whole is wrong.
+    pub fn column_index(&self) -> Option<usize> {
+        match self {
+            Self::HeaderMismatch { column, .. }
+            | Self::BadCustomKey { column, .. }
+            | Self::SameTarget { column, .. }
+            | Self::NoSuchColumn { column } => column.checked_sub(1),
+            Self::ColumnCount { .. } | Self::NoNameOrEmail => None,
+        }
+    }
 }
 
 impl ColumnMapping {
@@ -142,6 +165,17 @@ impl ColumnMapping {
                 return Err(MappingError::BadCustomKey {
                     column: i + 1,
                     key: key.clone(),
+                });
+            }
+        }
+        for (i, column) in self.columns.iter().enumerate() {
+            if let Some(first) = self.columns[..i]
+                .iter()
+                .position(|c| c.target.is_single() && c.target == column.target)
+            {
+                return Err(MappingError::SameTarget {
+                    column: i + 1,
+                    first: first + 1,
                 });
             }
         }

@@ -530,3 +530,135 @@ proptest! {
         }
     }
 }
+
+fn existing_minsu() -> Lead {
+    let mut existing = Lead::new(
+        LeadId(Uuid::from_u128(1000)),
+        options().workspace_id,
+        "김민수",
+        EntryPath::Form,
+        datetime!(2026-01-01 0:00 UTC),
+    );
+    existing.email = Some("minsu.kim@acme.co.kr".into());
+    existing.title = Some("팀장".into());
+    existing
+}
+
+#[test]
+fn duplicates_fold_into_the_existing_lead_per_policy() {
+    let existing = existing_minsu();
+    let csv = "이름,이메일,직함,휴대폰\n\
+               김민수,minsu.kim@acme.co.kr,이사,010-1234-5678\n\
+               박지은,jieun@acme.co.kr,,\n\
+               박지은,jieun@acme.co.kr,,\n\
+               김민수,minsu.kim@acme.co.kr,,\n";
+    let (_, report) = import(csv.as_bytes(), std::slice::from_ref(&existing));
+    let classes: Vec<DuplicateClass> = report.duplicates.iter().map(duplicate_class).collect();
+    assert_eq!(
+        classes,
+        [
+            DuplicateClass::Existing(existing.id),
+            DuplicateClass::InFile(3),
+            DuplicateClass::Existing(existing.id),
+        ]
+    );
+    let cases = [
+        (ExistingPolicy::Skip, (1, 0, 3), None),
+        (
+            ExistingPolicy::FillEmpty,
+            (1, 2, 1),
+            Some(serde_json::json!({"phone": "+821012345678"})),
+        ),
+        (
+            ExistingPolicy::Overwrite,
+            (1, 2, 1),
+            Some(serde_json::json!({"phone": "+821012345678", "title": "이사"})),
+        ),
+    ];
+    for (policy, (imported, updated, skipped), fields) in cases {
+        let counts = ImportCounts::of(&report, policy);
+        assert_eq!(
+            (counts.imported, counts.updated, counts.skipped),
+            (imported, updated, skipped),
+            "{policy:?}"
+        );
+        assert_eq!(counts.in_file, 1);
+        assert_eq!(counts.total(), 4);
+        let ops = existing_updates(&report, std::slice::from_ref(&existing), policy).unwrap();
+        match fields {
+            None => assert!(ops.is_empty()),
+            Some(expected) => {
+                // Two rows for one lead fold into one operation.
+                assert_eq!(ops.len(), 1, "{policy:?}");
+                let crate::sync::OpBody::SetLeadFields { lead_id, fields } = &ops[0] else {
+                    panic!("a field update")
+                };
+                assert_eq!(*lead_id, existing.id);
+                let mut fields = fields.clone();
+                // The source the import names is filled either way (the lead had none).
+                assert_eq!(
+                    fields.remove("source"),
+                    Some(serde_json::json!("csv-import"))
+                );
+                assert_eq!(
+                    serde_json::to_value(&fields).unwrap(),
+                    expected,
+                    "{policy:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_new_lead_is_created_by_one_operation_of_all_its_fields() {
+    let (_, report) = import("이름,이메일\n김민수,minsu@acme.co.kr\n".as_bytes(), &[]);
+    let lead = &report.leads[0];
+    let record = new_record(lead);
+    assert_eq!(record.form_id, "csv_import");
+    assert_eq!(record.email, "minsu@acme.co.kr");
+    let crate::sync::OpBody::SetLeadFields { lead_id, fields } = create_op(lead).unwrap() else {
+        panic!("a field update")
+    };
+    assert_eq!(lead_id, lead.id);
+    assert_eq!(fields["name"], serde_json::json!("김민수"));
+    assert_eq!(fields["entry_path"], serde_json::json!("csv_import"));
+}
+
+#[test]
+fn rejected_rows_download_neutralised_and_read_back_as_written() {
+    let csv = "이름,이메일\n=HYPERLINK(\"x\"),not-an-email\n\"a, b\",also bad\n";
+    let (table, report) = import(csv.as_bytes(), &[]);
+    assert_eq!(report.rejected.len(), 2);
+    let out = rejected_csv(&table.headers, &report.rejected);
+    assert!(out.starts_with('\u{FEFF}'));
+    assert!(out.contains("\"'=HYPERLINK(\"\"x\"\")\""), "{out}");
+    let again = read_table(out.as_bytes(), &ParseOptions::default()).unwrap();
+    assert_eq!(again.headers, table.headers);
+    let raw: Vec<Vec<String>> = again.rows.iter().map(|r| r.cells.clone()).collect();
+    assert_eq!(raw[1], ["a, b", "also bad"]);
+    assert_eq!(super::unneutralise(&raw[0][0]), "=HYPERLINK(\"x\")");
+}
+
+#[test]
+fn two_columns_on_one_field_are_refused_at_the_later_one() {
+    let headers: Vec<String> = ["이메일", "이름", "메일"].map(String::from).to_vec();
+    let mut mapping = guess_mapping(&headers);
+    assert_eq!(mapping.check(&headers), Ok(()));
+    mapping
+        .set(2, ColumnTarget::Field(MapsTo::Email))
+        .expect("a column");
+    let error = mapping.check(&headers).unwrap_err();
+    assert_eq!(
+        error,
+        MappingError::SameTarget {
+            column: 3,
+            first: 1
+        }
+    );
+    assert_eq!(error.column_index(), Some(2));
+    // Custom fields may share a key-less target kind; ignoring the column settles it.
+    mapping.set(2, ColumnTarget::Ignore).expect("a column");
+    assert_eq!(mapping.check(&headers), Ok(()));
+    assert!(target_choices("메일").contains(&ColumnTarget::Ignore));
+}
