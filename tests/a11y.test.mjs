@@ -1,6 +1,6 @@
 // Accessibility of every view, not just the two pages Lighthouse audits: axe-core (the
 // engine inside Lighthouse's accessibility score, npm) runs in Debian's Chromium on each
-// route of a demo workspace — leads, a lead's detail, capture, segments, handoff,
+// route of a demo workspace — leads, a lead's detail, capture, CSV import, segments, handoff,
 // funnel, attribution, ICP, scoring, forms and a form's editor, settings — on a desktop
 // and on a 375 px phone, in Korean and English. A WCAG 2 A/AA rule of impact "serious"
 // or "critical" failing anywhere fails the test, naming the rule, route and elements.
@@ -34,6 +34,7 @@ const routes = () => [
   ["/leads", "[data-testid=lead-row]"],
   [`/leads/${leadId}`, "h1"],
   ["/capture", "form"],
+  ["/import", "input[type=file]"],
   ["/segments", "h1"],
   ["/handoff", "h1"],
   ["/funnel", "svg"],

@@ -4,6 +4,7 @@
 //! row. Reading, mapping, validation and dedupe are `shared::csv_io`'s; this view reads
 //! the file, wires signals and writes the result through the workspace's local changes.
 
+pub mod cp949;
 mod duplicates;
 mod file_pick;
 mod mapping;

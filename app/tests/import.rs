@@ -1,13 +1,15 @@
 //! The import view's logic in a real headless Chromium: reading rows in chunks with
 //! pauses gives the same report as one call, a report becomes the right local changes,
-//! the rejected rows download as a CSV that reads back, and the outbox push splits a
-//! large import into bodies under the worker's limit.
+//! the rejected rows download as a CSV that reads back, the outbox push splits a
+//! large import into bodies under the worker's limit, and a CP949 file reads through
+//! the browser's own decoder.
 
 use leadkit_app::data::push::{PUSH_BYTES, next_batch};
+use leadkit_app::import::cp949::browser_cp949;
 use leadkit_app::import::run::{edits_of, read_all};
 use leadkit_shared::csv_io::{
-    ExistingPolicy, ImportOptions, Importer, ParseOptions, guess_mapping, import_rows, new_record,
-    read_table, rejected_csv,
+    ExistingPolicy, ImportOptions, Importer, ParseOptions, SourceEncoding, Table, guess_mapping,
+    import_rows, new_record, read_table_with, rejected_csv,
 };
 use leadkit_shared::model::{EntryPath, Lead, LeadId, WorkspaceId};
 use leadkit_shared::sync::{Clock, OpBody, OpId, Operation, ReplicaId};
@@ -15,6 +17,14 @@ use leadkit_shared::validation::Country;
 use time::macros::datetime;
 use uuid::Uuid;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+/// Reads a file as the import view does (CP949 through the browser's decoder).
+fn read_table(
+    bytes: &[u8],
+    options: &ParseOptions,
+) -> Result<Table, leadkit_shared::csv_io::ParseError> {
+    read_table_with(bytes, options, &browser_cp949)
+}
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -164,4 +174,27 @@ fn a_large_import_is_pushed_in_bodies_under_the_limit() {
     // One operation over the limit still leaves (the server refuses it by name).
     let huge = vec![create_op(0, 400_000)];
     assert_eq!(next_batch(huge, 200, PUSH_BYTES).len(), 1);
+}
+
+#[wasm_bindgen_test]
+fn a_cp949_file_reads_through_the_browsers_decoder() {
+    let bytes = include_bytes!("../../shared/tests/fixtures/leads_cp949.csv");
+    let table = read_table(bytes, &ParseOptions::default()).unwrap();
+    assert_eq!(table.decoding.encoding, SourceEncoding::Cp949);
+    assert_eq!(table.decoding.malformed_count, 0);
+    let text: String = table
+        .rows
+        .iter()
+        .flat_map(|row| row.cells.iter())
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains("김민수"), "{text}");
+    // Hangul that plain EUC-KR lacks: the browser's "euc-kr" is windows-949.
+    assert!(text.contains("똠방전자") && text.contains("최뷁"), "{text}");
+    // A damaged sequence is counted, not dropped.
+    let mut damaged = bytes.to_vec();
+    damaged.extend_from_slice(b"\xFF\xFF,x\n");
+    let table = read_table(&damaged, &ParseOptions::default()).unwrap();
+    assert!(table.decoding.malformed_count >= 1);
 }

@@ -25,7 +25,12 @@ pub use apply::{
     DuplicateClass, ExistingPolicy, ImportCounts, create_op, duplicate_class, existing_updates,
     new_record, rejected_csv, target_choices,
 };
-pub use decode::{Decoded, Decoding, MAX_MALFORMED_LISTED, Malformed, SourceEncoding, decode};
+#[cfg(feature = "cp949")]
+pub use decode::decode;
+pub use decode::{
+    Cp949Decoder, Decoded, Decoding, MAX_MALFORMED_LISTED, Malformed, SourceEncoding,
+    cp949_from_replaced, decode_with,
+};
 pub use export::{ExportColumn, default_export_columns, export_csv};
 pub use formula::{is_formula_risk, neutralise, unneutralise};
 pub use headers::{HeaderLanguage, header_of};
@@ -34,11 +39,13 @@ pub use import::{
     RowMatch, import_rows,
 };
 pub use mapping::{ColumnMapping, ColumnTarget, MappedColumn, MappingError, guess_mapping};
+#[cfg(feature = "cp949")]
+pub use parse::read_table;
 pub use parse::{
     DEFAULT_MAX_ROWS, Delimiter, MAX_COLUMNS, ParseError, ParseOptions, Row, Table, parse_table,
-    read_table, sniff_delimiter,
+    read_table_with, sniff_delimiter,
 };
 pub use row::RowProblem;
 
-#[cfg(test)]
+#[cfg(all(test, feature = "cp949"))]
 mod tests;

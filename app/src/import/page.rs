@@ -4,13 +4,14 @@ use std::sync::Arc;
 
 use leadkit_shared::csv_io::{
     ColumnMapping, ExistingPolicy, ImportCounts, ImportOptions, Importer, ParseOptions, Table,
-    guess_mapping, read_table,
+    guess_mapping, read_table_with,
 };
 use leadkit_shared::model::WorkspaceId;
 use leadkit_shared::validation::Country;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::cp949::browser_cp949;
 use super::duplicates::DuplicateChoice;
 use super::file_pick::FilePick;
 use super::mapping::MappingTable;
@@ -61,9 +62,8 @@ pub fn ImportPage() -> impl IntoView {
         spawn_local(async move {
             let name = file.name();
             let read = match file_bytes(&file).await {
-                Ok(bytes) => {
-                    read_table(&bytes, &ParseOptions::default()).map_err(ImportText::FileRefused)
-                }
+                Ok(bytes) => read_table_with(&bytes, &ParseOptions::default(), &browser_cp949)
+                    .map_err(ImportText::FileRefused),
                 Err(_) => Err(ImportText::BrowserRefused),
             };
             reading.set(false);

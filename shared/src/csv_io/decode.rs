@@ -90,7 +90,17 @@ pub struct Decoded {
 
 /// Decodes a file: a UTF-8 or UTF-16 byte order mark decides; without one, valid UTF-8
 /// (or UTF-8 with only a few damaged bytes) is UTF-8 and anything else is CP949.
+#[cfg(feature = "cp949")]
 pub fn decode(bytes: &[u8]) -> Decoded {
+    decode_with(bytes, &decode_cp949)
+}
+
+/// A CP949 decoder: the file's bytes to its text.
+pub type Cp949Decoder<'a> = &'a dyn Fn(&[u8]) -> Decoded;
+
+/// [`decode`] with the CP949 decoding given by the caller (the app passes the browser's
+/// `TextDecoder`, see [`cp949_from_replaced`]).
+pub fn decode_with(bytes: &[u8], cp949: Cp949Decoder<'_>) -> Decoded {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return decode_utf8(rest, 3, true);
     }
@@ -103,7 +113,24 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     if looks_like_utf8(bytes) {
         decode_utf8(bytes, 0, false)
     } else {
-        decode_cp949(bytes)
+        cp949(bytes)
+    }
+}
+
+/// The result of a CP949 decoder that put U+FFFD for each invalid sequence without
+/// saying where (the WHATWG `TextDecoder` of "euc-kr", the same windows-949 mapping as
+/// encoding_rs's): CP949 maps no sequence to U+FFFD, so each one in `text` is a damaged
+/// sequence. They are counted; their positions are not known, so none is listed.
+pub fn cp949_from_replaced(text: String) -> Decoded {
+    let malformed_count = text.matches(char::REPLACEMENT_CHARACTER).count();
+    Decoded {
+        text,
+        decoding: Decoding {
+            encoding: SourceEncoding::Cp949,
+            bom: false,
+            malformed: Vec::new(),
+            malformed_count,
+        },
     }
 }
 
@@ -216,6 +243,7 @@ fn decode_utf16(bytes: &[u8], encoding: SourceEncoding) -> Decoded {
     out.finish(encoding, true)
 }
 
+#[cfg(feature = "cp949")]
 fn decode_cp949(bytes: &[u8]) -> Decoded {
     // encoding_rs's EUC-KR is the WHATWG one: windows-949, every CP949 extension
     // included (the 8,822 Hangul syllables EUC-KR lacks).
@@ -249,7 +277,7 @@ fn decode_cp949(bytes: &[u8]) -> Decoded {
     out.finish(SourceEncoding::Cp949, false)
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "cp949"))]
 mod tests {
     use super::*;
 

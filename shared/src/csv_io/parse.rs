@@ -7,7 +7,9 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::decode::{Decoded, Decoding, decode};
+#[cfg(feature = "cp949")]
+use super::decode::decode;
+use super::decode::{Cp949Decoder, Decoded, Decoding, decode_with};
 
 /// Most data rows read by default: a large CRM export, still small enough for a
 /// browser tab.
@@ -116,8 +118,19 @@ pub enum ParseError {
 }
 
 /// Decodes `bytes` (see [`decode`]) and reads the table.
+#[cfg(feature = "cp949")]
 pub fn read_table(bytes: &[u8], options: &ParseOptions) -> Result<Table, ParseError> {
     parse_table(&decode(bytes), options)
+}
+
+/// [`read_table`] with the CP949 decoding given by the caller (see
+/// [`super::decode_with`]).
+pub fn read_table_with(
+    bytes: &[u8],
+    options: &ParseOptions,
+    cp949: Cp949Decoder<'_>,
+) -> Result<Table, ParseError> {
+    parse_table(&decode_with(bytes, cp949), options)
 }
 
 /// Reads decoded text into a table: the first non-blank record is the header.
