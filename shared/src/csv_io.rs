@@ -36,4 +36,4 @@ pub use parse::{
 pub use row::RowProblem;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
