@@ -228,3 +228,39 @@ proptest! {
         }
     }
 }
+
+/// Found by `mutated_pushes_decode_or_fail_and_apply_safely` (one digit of a created
+/// lead's `id` mutated): a `set_lead_fields` whose `id` field differs from its
+/// `lead_id` materialised a lead with the other id, which the worker would then have
+/// written under that id. It is refused now.
+#[test]
+fn a_set_fields_operation_cannot_give_its_lead_another_id() {
+    let create_with_id = |id: Uuid| {
+        let mut fields = new_lead_fields(0, "김민수".into());
+        fields.insert("id".into(), serde_json::json!(id));
+        Operation {
+            id: OpId(Uuid::from_u128(1)),
+            replica: REPLICA,
+            seq: 1,
+            hlc: Hlc {
+                wall_ms: 1_764_000_000_000,
+                counter: 0,
+                replica: REPLICA,
+            },
+            body: OpBody::SetLeadFields {
+                lead_id: lead_id(0),
+                fields,
+            },
+        }
+    };
+    let lifecycle = LifecycleConfig::korean_b2b_default();
+    let other = create_with_id(Uuid::from_u128(0x1000_0000_0000_0000_0000_0000_0000_03e8));
+    assert!(matches!(
+        apply_to_leads(&other, &BTreeMap::new(), &lifecycle),
+        Err(crate::sync::Rejection::InvalidLead { .. })
+    ));
+    // With its own id the same operation creates the lead.
+    let own = create_with_id(lead_id(0).0);
+    let applied = apply_to_leads(&own, &BTreeMap::new(), &lifecycle).expect("creates");
+    assert_eq!(applied[0].lead.id, lead_id(0));
+}
