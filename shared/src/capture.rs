@@ -5,6 +5,7 @@
 mod body;
 mod email;
 mod idempotency;
+mod parts;
 mod rate_limit;
 mod turnstile;
 mod validate;
@@ -17,6 +18,7 @@ pub use email::{EmailError, normalise_email};
 pub use idempotency::{
     IdSource, MAX_SUBMISSION_ID_CHARS, MIN_SUBMISSION_ID_CHARS, SubmissionId, SubmissionIdError,
 };
+pub use parts::{Part, fields_from_parts};
 pub use rate_limit::{RateDecision, RateLimitPolicy, RatePolicyError, RateWindow, decide};
 pub use turnstile::{
     MAX_TURNSTILE_TOKEN_CHARS, SiteverifyResponse, TURNSTILE_FIELD, plausible_token,

@@ -48,4 +48,4 @@ pub use parse::{
 pub use row::RowProblem;
 
 #[cfg(all(test, feature = "cp949"))]
-mod tests;
+pub(crate) mod tests;

@@ -35,3 +35,7 @@ pub mod tracking;
 pub mod validation;
 pub mod webhooks;
 pub mod whatif;
+
+// Fuzz targets (tests only): see the module.
+#[cfg(test)]
+mod fuzz;

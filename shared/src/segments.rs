@@ -310,4 +310,4 @@ impl SegmentError {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

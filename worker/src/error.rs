@@ -24,9 +24,6 @@ pub enum AppError {
     /// The fields were read but some are missing or wrong.
     #[error("the submission has invalid fields")]
     Invalid { fields: Vec<FieldError> },
-    /// A multipart field carried a file; forms take text only.
-    #[error("{field} is a file; this form takes text fields only")]
-    FileField { field: String },
     /// The `Idempotency-Key` header or `submission_id` field is unusable.
     #[error(transparent)]
     SubmissionId(#[from] SubmissionIdError),
@@ -119,9 +116,12 @@ impl AppError {
             ) => 415,
             Self::Track(TrackError::TooLarge { .. }) => 413,
             Self::Track(_) => 400,
-            Self::Decode(DecodeError::FieldNotText { .. } | DecodeError::TooManyFields) => 422,
+            Self::Decode(
+                DecodeError::FieldNotText { .. }
+                | DecodeError::FileField { .. }
+                | DecodeError::TooManyFields,
+            ) => 422,
             Self::Decode(_) | Self::Query(_) | Self::NotASession | Self::SubmissionId(_) => 400,
-            Self::FileField { .. } => 422,
             Self::OriginNotAllowed { .. } => 403,
             Self::Invalid { .. } => 422,
             Self::UnknownForm { .. } | Self::NotFound { .. } => 404,
@@ -151,7 +151,9 @@ impl AppError {
             Self::Track(TrackError::TooLarge { .. }) => ("body_too_large", vec![]),
             Self::Track(TrackError::Invalid { fields }) => ("invalid_event", fields.clone()),
             Self::Track(_) => ("malformed_body", vec![]),
-            Self::Decode(DecodeError::FieldNotText { field }) => (
+            Self::Decode(
+                DecodeError::FieldNotText { field } | DecodeError::FileField { field },
+            ) => (
                 "validation_failed",
                 vec![FieldError {
                     field: field.clone(),
@@ -161,14 +163,6 @@ impl AppError {
             ),
             Self::Decode(DecodeError::TooManyFields) => ("too_many_fields", vec![]),
             Self::Decode(_) => ("malformed_body", vec![]),
-            Self::FileField { field } => (
-                "validation_failed",
-                vec![FieldError {
-                    field: field.clone(),
-                    code: FieldErrorCode::NotText,
-                    message: self.to_string(),
-                }],
-            ),
             Self::SubmissionId(_) => ("bad_submission_id", vec![]),
             Self::OriginNotAllowed { .. } => ("origin_not_allowed", vec![]),
             Self::Invalid { fields } => ("validation_failed", fields.clone()),

@@ -434,6 +434,21 @@ async fn retry_or_duplicate(
     if store::sync::last_applied(&cx.db, cx.workspace_id, replica).await? >= op.seq {
         return Ok(Attempt::Done(PushOutcome::Duplicate));
     }
+    // Not this replica's retry, yet its id is logged: the id is another operation's
+    // (operation ids are unique in the log). Retrying cannot help; it was a 500 until the
+    // malformed-request corpus sent one.
+    if store::sync::log_seq_of(&cx.db, &op.id.0.to_string())
+        .await?
+        .is_some()
+    {
+        return Err(AppError::Conflict {
+            code: "operation_id_taken",
+            message: format!(
+                "operation id {} is already used by another operation",
+                op.id.0
+            ),
+        });
+    }
     Ok(Attempt::Retry {
         reason: error.to_string(),
     })

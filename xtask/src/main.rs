@@ -10,6 +10,8 @@
 //! - `cargo xtask bench-sync`: bytes and time of pulling 100,000 leads, then a delta
 //! - `cargo xtask bench-table`: time to the first lead table with 100k leads on the device
 //! - `cargo xtask proof-bench`: side by side with real peers, written to BENCHMARKS.md
+//! - `cargo xtask reliability`: long fuzz runs, the malformed-request corpus and
+//!   tests/reliability/, written to RELIABILITY.md
 //! - `cargo xtask setup`: only the installs
 
 mod bench;
@@ -17,6 +19,7 @@ mod build;
 mod cmd;
 mod dev;
 mod proof_bench;
+mod reliability;
 mod setup;
 mod shell;
 mod sizes;
@@ -38,10 +41,11 @@ fn main() -> Result<()> {
         Some("bench-sync") => node_script("tests/load/sync-pull.mjs"),
         Some("bench-table") => node_script("tests/load/first-table.mjs"),
         Some("proof-bench") => proof_bench::run(),
+        Some("reliability") => reliability::run(&args[1..]),
         Some("setup") => setup::run(setup::Needs::All),
         other => {
             bail!(
-                "unknown command {other:?}; use one of: dev, test, build, sizes, bench, bench-sync, bench-table, load, proof-bench, setup"
+                "unknown command {other:?}; use one of: dev, test, build, sizes, bench, bench-sync, bench-table, load, proof-bench, reliability, setup"
             )
         }
     }

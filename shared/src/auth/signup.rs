@@ -171,6 +171,16 @@ pub(super) fn name(field: &str, raw: &str, errors: &mut Vec<FieldError>) -> Opti
             message: format!("{field} is longer than {MAX_NAME_CHARS} characters"),
         });
         None
+    } else if trimmed.chars().any(char::is_control) {
+        // A name is one line shown in lists and logs: NUL, line breaks and escape
+        // sequences have no place in it (a NUL-only token name was stored before the
+        // malformed-request corpus caught it).
+        errors.push(FieldError {
+            field: field.into(),
+            code: FieldErrorCode::InvalidName,
+            message: format!("{field} must not contain control characters"),
+        });
+        None
     } else {
         Some(trimmed.to_owned())
     }
@@ -326,6 +336,13 @@ mod tests {
             token("ads", Some("marketing")).map(|t| t.role),
             Ok(Role::Marketing)
         );
+        for bad in ["\u{0}", "CRM\u{0}sync", "two\nlines", "\u{1b}[31mred"] {
+            assert_eq!(
+                token(bad, None),
+                Err(vec![("name".into(), FieldErrorCode::InvalidName)]),
+                "{bad:?}"
+            );
+        }
         assert_eq!(
             token("", Some("owner")),
             Err(vec![

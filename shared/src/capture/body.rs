@@ -83,6 +83,9 @@ pub enum DecodeError {
     /// multipart with the runtime's `FormData`, then applies the same limits).
     #[error("body is not valid multipart/form-data: {detail}")]
     MalformedMultipart { detail: String },
+    /// A multipart part carried a file; forms take text only.
+    #[error("{field} is a file; this form takes text fields only")]
+    FileField { field: String },
     /// More than [`MAX_FIELDS`] distinct fields.
     #[error("more than {MAX_FIELDS} fields")]
     TooManyFields,
@@ -104,7 +107,7 @@ impl FieldMap {
         self.0.iter().map(|(k, v)| (k.as_str(), v.as_str()))
     }
 
-    fn insert_first(&mut self, name: String, value: String) -> Result<(), DecodeError> {
+    pub(super) fn insert_first(&mut self, name: String, value: String) -> Result<(), DecodeError> {
         if self.0.contains_key(&name) {
             return Ok(());
         }

@@ -777,7 +777,7 @@ fn arb_condition() -> impl Strategy<Value = Filter> {
     ]
 }
 
-fn arb_filter() -> impl Strategy<Value = Filter> {
+pub(crate) fn arb_filter() -> impl Strategy<Value = Filter> {
     arb_condition().prop_recursive(4, 24, 4, |inner| {
         prop_oneof![
             proptest::collection::vec(inner.clone(), 1..4).prop_map(Filter::All),

@@ -9,6 +9,7 @@ use thiserror::Error;
 use super::op::{OpBody, Operation};
 use super::state::SyncState;
 use crate::lifecycle::{LifecycleConfig, transition};
+use crate::model::LeadId;
 
 /// Why an operation was refused.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
@@ -57,6 +58,15 @@ pub fn check(
     match &op.body {
         OpBody::SetLeadFields { lead_id, fields } => {
             let creating = !state.leads.contains_key(lead_id);
+            // The lead's own id is the operation's: a different one would write (or
+            // overwrite) another lead under cover of this one (found by fuzzing).
+            if let Some(id) = fields.get("id")
+                && serde_json::from_value::<LeadId>(id.clone()).ok() != Some(*lead_id)
+            {
+                return Err(Rejection::InvalidLead {
+                    detail: format!("id must be the operation's lead_id {lead_id}"),
+                });
+            }
             if let Some(field) = fields
                 .keys()
                 .find(|f| !creating && MANAGED_FIELDS.contains(&f.as_str()))

@@ -1,9 +1,10 @@
 //! `multipart/form-data` bodies, parsed by the runtime's own `FormData` (a browser form
-//! with `enctype="multipart/form-data"`), turned into the same [`FieldMap`] the shared
-//! decoders make. Files are refused: a lead form has no use for them.
+//! with `enctype="multipart/form-data"`), handed to `leadkit_shared::capture::
+//! fields_from_parts`, which applies the same rules as the other encodings and refuses
+//! files.
 
 use js_sys::{Array, Uint8Array};
-use leadkit_shared::capture::{DecodeError, FieldMap, MAX_FIELDS};
+use leadkit_shared::capture::{DecodeError, FieldMap, Part, fields_from_parts};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -29,23 +30,16 @@ pub async fn decode(content_type: &str, body: &[u8]) -> Result<FieldMap, AppErro
     let entries = js_sys::try_iter(&form_data)
         .map_err(malformed)?
         .ok_or_else(|| malformed(JsValue::from_str("form data is not iterable")))?;
-    let mut pairs: Vec<(String, String)> = Vec::new();
+    let mut parts = Vec::new();
     for entry in entries {
         let entry: Array = entry.map_err(malformed)?.unchecked_into();
         let name = entry.get(0).as_string().unwrap_or_default();
-        let Some(value) = entry.get(1).as_string() else {
-            return Err(AppError::FileField { field: name });
-        };
-        if pairs.iter().any(|(seen, _)| *seen == name) {
-            // The first value wins, as for the other encodings.
-            continue;
-        }
-        if pairs.len() >= MAX_FIELDS {
-            return Err(DecodeError::TooManyFields.into());
-        }
-        pairs.push((name, value));
+        parts.push(match entry.get(1).as_string() {
+            Some(value) => Part::Text { name, value },
+            None => Part::File { name },
+        });
     }
-    Ok(pairs.into_iter().collect())
+    Ok(fields_from_parts(parts)?)
 }
 
 /// A body the runtime could not parse as multipart (bad boundary, truncated parts).
