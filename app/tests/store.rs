@@ -92,3 +92,39 @@ async fn a_base_larger_than_one_read_page_reads_back_whole_and_page_by_page() {
     }
     assert_eq!(sizes, vec![5_000, 5_000, 1]);
 }
+
+#[wasm_bindgen_test]
+async fn a_settings_save_keeps_document_operation_and_sequence_together() {
+    use leadkit_shared::sync::{OpBody, OpId, Operation, SettingsWrite};
+    let name = fresh_name("settings");
+    let store = LeadStore::open(&name).await.expect("opens");
+    let mut replica = store.replica().await.expect("replica");
+    let id = Uuid::from_u128(0x5e9);
+    let op = Operation {
+        id: OpId(Uuid::from_u128(0x0b)),
+        replica: replica.replica,
+        seq: replica.next_seq,
+        hlc: replica.clock.tick(1_000),
+        body: OpBody::SaveSettings {
+            write: SettingsWrite::DeleteSegment { id },
+        },
+    };
+    replica.next_seq += 1;
+    let document = vec![id.to_string()];
+    store
+        .record_settings("segments-test", &document, &op, &replica)
+        .await
+        .expect("saves");
+    store.close();
+    // Reopened, as after closing the tab: all three parts are there.
+    let store = LeadStore::open(&name).await.expect("reopens");
+    assert_eq!(store.pending().await.expect("pending"), vec![op]);
+    assert_eq!(
+        store
+            .document::<Vec<String>>("segments-test")
+            .await
+            .expect("reads"),
+        Some(document)
+    );
+    assert_eq!(store.replica().await.expect("replica").next_seq, 2);
+}

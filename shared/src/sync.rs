@@ -10,6 +10,7 @@ mod local;
 mod op;
 mod sequence;
 mod server;
+mod settings;
 mod state;
 mod validate;
 
@@ -21,6 +22,7 @@ pub use local::{apply_locally, create_locally};
 pub use op::{OpBody, OpId, Operation};
 pub use sequence::{Admission, admit};
 pub use server::{Applied, Effect, FLOOR, StoredRegisters, apply_to_lead, apply_to_leads, lead_of};
+pub use settings::{SettingsProblem, SettingsWrite};
 pub use state::{LeadRegisters, MaterializeError, Register, SyncState};
 pub use validate::{Rejection, check};
 

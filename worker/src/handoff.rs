@@ -13,13 +13,14 @@ use leadkit_shared::auth::{Permission, Role};
 use leadkit_shared::handoff::{Answerer, HandoffAnswer, HandoffSettings, WaitReason, sla_breached};
 use leadkit_shared::lead_update::LeadUpdate;
 use leadkit_shared::model::{Actor, LeadId, RepId};
+use leadkit_shared::sync::SettingsWrite;
 use time::OffsetDateTime;
 use worker::{Env, Request, Response, RouteContext};
 
 use crate::auth::{Principal, answer, authenticate, read_json};
 use crate::error::AppError;
 use crate::store::handoff::{HandoffRow, StoredSettings};
-use crate::{clock, store, webhooks};
+use crate::{clock, settings_write, store, webhooks};
 
 /// Most waiting and open handoffs one queue answer lists.
 const QUEUE_LIMIT: u32 = 500;
@@ -54,18 +55,12 @@ pub async fn handle_put_handoff_settings(
             let principal = authenticate(&req, &ctx.env).await?;
             principal.require(Permission::HandOffLeads, "change handoff settings")?;
             let settings: HandoffSettings = read_json(&mut req).await?;
-            if let Err(problem) = settings.validate() {
-                return Err(AppError::breaks_rule(&problem.field(), problem.to_string()));
-            }
             let db = store::database(&ctx.env)?;
-            store::handoff::save_settings(
-                &db,
-                &principal.workspace_id,
-                &settings,
-                principal.user_id.as_deref(),
-                clock::now(),
-            )
-            .await?;
+            let write = SettingsWrite::HandoffSettings {
+                settings,
+                base_version: None,
+            };
+            settings_write::save_by_route(&db, &principal, &write, clock::now()).await?;
             desk::nudge(&ctx.env, &principal.workspace_id).await;
             let stored = store::handoff::settings(&db, &principal.workspace_id).await?;
             Ok(Response::from_json(&view(stored))?)

@@ -13,6 +13,7 @@ mod leads;
 mod members;
 mod rate_limit;
 mod segments;
+mod settings_write;
 mod store;
 mod sync;
 mod tokens;

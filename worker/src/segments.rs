@@ -5,14 +5,14 @@
 
 use leadkit_shared::api::{SCHEMA_VERSION, SegmentList, SegmentRecord};
 use leadkit_shared::auth::Permission;
-use leadkit_shared::engine::Engine;
 use leadkit_shared::segments::Segment;
+use leadkit_shared::sync::SettingsWrite;
 use uuid::Uuid;
 use worker::{Request, Response, RouteContext};
 
 use crate::auth::{Principal, answer, authenticate, read_json};
 use crate::error::AppError;
-use crate::{clock, store};
+use crate::{clock, settings_write, store};
 
 /// `GET /api/segments`.
 pub async fn handle_get_segments(req: Request, ctx: RouteContext<()>) -> worker::Result<Response> {
@@ -68,19 +68,12 @@ async fn put(req: &mut Request, ctx: &RouteContext<()>) -> Result<Response, AppE
     let id = segment_id(ctx)?;
     let segment: Segment = read_json(req).await?;
     let db = store::database(&ctx.env)?;
-    let ws = &principal.workspace_id;
-    let config = store::engine::current(&db, ws).await?.config;
-    let engine = Engine::new(config).map_err(|e| AppError::Storage {
-        detail: format!("workspace {ws} has an engine config that does not run: {e}"),
-    })?;
-    if let Err(error) = segment.compile(engine.icp()) {
-        return Err(AppError::breaks_rule(
-            &error.field_path(),
-            error.to_string(),
-        ));
-    }
     let at = clock::now();
-    store::segments::put(&db, ws, id, &segment, at, principal.user_id.as_deref()).await?;
+    let write = SettingsWrite::PutSegment {
+        id,
+        segment: segment.clone(),
+    };
+    settings_write::save_by_route(&db, &principal, &write, at).await?;
     Ok(Response::from_json(&SegmentRecord {
         id,
         segment,
@@ -93,9 +86,13 @@ async fn delete(req: &Request, ctx: &RouteContext<()>) -> Result<Response, AppEr
     let principal = caller(req, ctx, Permission::ManageSegments, "change segments").await?;
     let id = segment_id(ctx)?;
     let db = store::database(&ctx.env)?;
-    if store::segments::delete(&db, &principal.workspace_id, id).await? {
-        Ok(Response::empty()?.with_status(204))
-    } else {
+    let write = SettingsWrite::DeleteSegment { id };
+    if settings_write::save_by_route(&db, &principal, &write, clock::now())
+        .await?
+        .gone
+    {
         Err(AppError::NotFound { what: "segment" })
+    } else {
+        Ok(Response::empty()?.with_status(204))
     }
 }

@@ -16,7 +16,8 @@ use leadkit_shared::handoff::{HandoffAnswer, HandoffSettings};
 use leadkit_shared::lead_update::on_applied;
 use leadkit_shared::model::{LeadId, Touch, WorkspaceId};
 use leadkit_shared::sync::{
-    Admission, OpBody, Operation, Rejection, StoredRegisters, admit, apply_to_leads, lead_of,
+    Admission, OpBody, Operation, Rejection, SettingsWrite, StoredRegisters, admit, apply_to_leads,
+    lead_of,
 };
 use uuid::Uuid;
 use worker::{Env, Request, Response, RouteContext};
@@ -25,7 +26,7 @@ use crate::auth::{Principal, answer, authenticate, read_json_capped};
 use crate::error::AppError;
 use crate::store::leads::{LeadWrite, StoredLead};
 use crate::store::retry::{Attempt, with_retries};
-use crate::{clock, handoff, store, webhooks};
+use crate::{clock, handoff, settings_write, store, webhooks};
 
 /// Most operations one push may carry.
 pub const MAX_PUSH_OPERATIONS: usize = 500;
@@ -169,6 +170,9 @@ async fn apply_one(cx: &Context<'_>, op: &Operation) -> Result<PushOutcome, AppE
     } = &op.body
     {
         return answer_one(cx, op, &handoff_id.0.to_string(), *lead_id, answer).await;
+    }
+    if let OpBody::SaveSettings { write } = &op.body {
+        return save_one(cx, op, write).await;
     }
     let what = format!("sync operation {}", op.id.0);
     let replica = op.replica.0.to_string();
@@ -379,6 +383,59 @@ async fn answer_one(
                     .unwrap_or(0);
                 Ok(Attempt::Done(PushOutcome::Applied { log_seq }))
             }
+            Err(e) => retry_or_duplicate(cx, &replica, op, e).await,
+        }
+    })
+    .await
+}
+
+/// Applies an admitted settings save exactly as its route does (see
+/// `settings_write::plan`), with the operation's record and the replica's sequence in the
+/// same batch. A refusal (the pusher's role may not, invalid, a stale base version) is
+/// recorded as the operation's outcome, like any refused operation.
+async fn save_one(
+    cx: &Context<'_>,
+    op: &Operation,
+    write: &SettingsWrite,
+) -> Result<PushOutcome, AppError> {
+    let what = format!("sync operation {}", op.id.0);
+    let replica = op.replica.0.to_string();
+    with_retries(&what, async || {
+        let now = clock::now();
+        let at = store::timestamp(now)?;
+        let (mut statements, outcome, nudge) =
+            match settings_write::plan(&cx.db, cx.principal, write, now).await? {
+                Ok(planned) => (planned.statements, None, planned.nudge_handoff),
+                Err(refusal) => (Vec::new(), Some(refusal), false),
+            };
+        let code = outcome
+            .as_ref()
+            .map_or("applied", settings_write::Refusal::code);
+        statements.extend(store::sync::record_statements(
+            &cx.db,
+            cx.workspace_id,
+            op,
+            code,
+            None,
+            &at,
+        )?);
+        match cx.db.batch(statements).await {
+            Ok(_) => {
+                if let Some(refusal) = outcome {
+                    return Ok(Attempt::Done(PushOutcome::Rejected {
+                        reason: refusal.into_rejection(),
+                    }));
+                }
+                if nudge {
+                    handoff::nudge(cx.env, cx.workspace_id).await;
+                }
+                let log_seq = store::sync::log_seq_of(&cx.db, &op.id.0.to_string())
+                    .await?
+                    .unwrap_or(0);
+                Ok(Attempt::Done(PushOutcome::Applied { log_seq }))
+            }
+            // A stale guard fails the batch: the retry plans again and records the
+            // refusal.
             Err(e) => retry_or_duplicate(cx, &replica, op, e).await,
         }
     })

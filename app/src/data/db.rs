@@ -428,6 +428,42 @@ impl LeadStore {
         Ok(())
     }
 
+    /// Saves a settings document on this device in one transaction: the edited document
+    /// under `name` (so editors read it back at once), the `SaveSettings` operation that
+    /// carries it to the server, and the replica's advanced state. Once this returns the
+    /// save survives the tab closing; a refusal by the server shows in the sync line and
+    /// the next refresh of the document brings the server's version back.
+    pub async fn record_settings<T: Serialize>(
+        &self,
+        name: &str,
+        document: &T,
+        operation: &Operation,
+        replica: &ReplicaState,
+    ) -> Result<(), StoreError> {
+        let io = |e: serde_json::Error| StoreError::Io {
+            detail: e.to_string(),
+        };
+        let document = serde_json::to_string(document).map_err(io)?;
+        let replica = serde_json::to_string(replica).map_err(io)?;
+        let tx = self
+            .db
+            .transaction([OUTBOX, META])
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
+        tx.object_store(OUTBOX)?.put(operation).serde()?.await?;
+        let meta = tx.object_store(META)?;
+        meta.put(document)
+            .with_key(name.to_owned())
+            .primitive()?
+            .await?;
+        meta.put(replica)
+            .with_key(REPLICA_KEY.to_owned())
+            .primitive()?
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// Operations not yet acknowledged by the server, oldest first.
     pub async fn pending(&self) -> Result<Vec<Operation>, StoreError> {
         let mut ops: Vec<Operation> = self.all_of(OUTBOX, "seq").await?;

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::hlc::{Hlc, ReplicaId};
+use super::settings::SettingsWrite;
 use crate::handoff::HandoffAnswer;
 use crate::model::{HandoffId, LeadId, StageChange, Touch};
 
@@ -55,6 +56,10 @@ pub enum OpBody {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         change: Option<StageChange>,
     },
+    /// A settings document saved on a device (handoff settings, the engine configuration,
+    /// a segment): the server saves it by the same rules as its route, or refuses it with
+    /// the route's reason (not allowed for the pusher's role, invalid, a stale version).
+    SaveSettings { write: SettingsWrite },
 }
 
 impl OpBody {
@@ -65,6 +70,7 @@ impl OpBody {
             Self::AddTouch { touch } => vec![touch.lead_id],
             Self::ChangeStage { change } => vec![change.lead_id],
             Self::AnswerHandoff { lead_id, .. } => vec![*lead_id],
+            Self::SaveSettings { .. } => Vec::new(),
             Self::MergeLeads { survivor, absorbed } | Self::UnmergeLeads { survivor, absorbed } => {
                 std::iter::once(*survivor)
                     .chain(absorbed.iter().copied())

@@ -87,7 +87,8 @@ impl SyncState {
                 }
             }
             // An accept that leaves the lead where it is changes nothing replicated.
-            OpBody::AnswerHandoff { change: None, .. } => {}
+            // Settings live outside the leads' registers.
+            OpBody::AnswerHandoff { change: None, .. } | OpBody::SaveSettings { .. } => {}
             OpBody::UnmergeLeads { absorbed, .. } => {
                 for lead_id in absorbed {
                     self.leads.entry(*lead_id).or_default().write(

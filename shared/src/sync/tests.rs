@@ -220,7 +220,9 @@ proptest! {
                     .iter()
                     .map(|a| (*a, "merged_into".into(), serde_json::Value::Null))
                     .collect(),
-                OpBody::AddTouch { .. } | OpBody::AnswerHandoff { change: None, .. } => vec![],
+                OpBody::AddTouch { .. }
+                | OpBody::AnswerHandoff { change: None, .. }
+                | OpBody::SaveSettings { .. } => vec![],
             };
             for (lead, field, value) in writes {
                 let slot = latest.entry((lead, field)).or_insert((op.hlc, value.clone()));

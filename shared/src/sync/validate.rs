@@ -39,6 +39,16 @@ pub enum Rejection {
     /// `wrong_lead`, `reason_not_offered`, `note_too_long`, `stage_not_allowed`).
     #[error("{detail}")]
     Handoff { refusal: String, detail: String },
+    /// A settings save the server refuses: `refusal` is `not_allowed` (the pusher's role
+    /// may not change it), `invalid` (the route's 422, `field` at fault) or
+    /// `stale_version` (someone saved a newer version since the edit began).
+    #[error("{detail}")]
+    Settings {
+        refusal: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        field: Option<String>,
+        detail: String,
+    },
     /// The server does not take this kind of operation yet, named in `what`.
     #[error("{what} is not supported yet")]
     NotSupported { what: String },
@@ -133,6 +143,9 @@ pub fn check(
             })
         }
         OpBody::AddTouch { touch } => existing(state, touch.lead_id).map(|_| ()),
+        // No lead to check: the server checks it against the workspace's documents
+        // (`SettingsWrite::validate`, who may save, the base version).
+        OpBody::SaveSettings { .. } => Ok(()),
         OpBody::MergeLeads { survivor, absorbed } => {
             if absorbed.is_empty() || absorbed.contains(survivor) {
                 return Err(Rejection::EmptyMerge);

@@ -6,7 +6,7 @@ use leadkit_shared::engine::{ConfigChange, EngineConfig};
 use serde::Deserialize;
 use time::OffsetDateTime;
 use wasm_bindgen::JsValue;
-use worker::D1Database;
+use worker::{D1Database, D1PreparedStatement};
 
 use super::handoff::utc;
 use super::{parse_timestamp, to_json};
@@ -69,13 +69,17 @@ pub struct NewVersion<'a> {
     pub at: OffsetDateTime,
 }
 
-/// Saves a version in one batch; `Ok(false)` when another save got there first.
-pub async fn save(db: &D1Database, new: &NewVersion<'_>) -> Result<bool, AppError> {
+/// The statements that save a version, for the caller's one batch: the batch fails
+/// unless the base is still current.
+pub fn save_statements(
+    db: &D1Database,
+    new: &NewVersion<'_>,
+) -> Result<Vec<D1PreparedStatement>, AppError> {
     let version = new.base_version + 1;
     let config_json = to_json(new.config)?;
     let at = utc(new.at)?;
     let ws = JsValue::from_str(new.workspace_id);
-    let statements = vec![
+    Ok(vec![
         // Fails the batch (json() of invalid text) unless the base is still current.
         db.prepare(
             "SELECT json(CASE WHEN COALESCE((SELECT version FROM workspace_engine_config \
@@ -111,8 +115,12 @@ pub async fn save(db: &D1Database, new: &NewVersion<'_>) -> Result<bool, AppErro
             new.note.map_or(JsValue::NULL, JsValue::from_str),
             JsValue::from_str(&to_json(&new.changes)?),
         ])?,
-    ];
-    match db.batch(statements).await {
+    ])
+}
+
+/// Saves a version in one batch; `Ok(false)` when another save got there first.
+pub async fn save(db: &D1Database, new: &NewVersion<'_>) -> Result<bool, AppError> {
+    match db.batch(save_statements(db, new)?).await {
         Ok(_) => Ok(true),
         Err(error) => {
             if current(db, new.workspace_id).await?.version != new.base_version {

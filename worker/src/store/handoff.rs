@@ -67,30 +67,47 @@ pub async fn settings(db: &D1Database, workspace_id: &str) -> Result<StoredSetti
     }
 }
 
-/// Saves new settings as the next version.
-pub async fn save_settings(
+/// The statement that saves new settings as the next version (for the caller's batch).
+pub fn save_settings_statement(
     db: &D1Database,
     workspace_id: &str,
     settings: &HandoffSettings,
     updated_by: Option<&str>,
     now: OffsetDateTime,
-) -> Result<(), AppError> {
-    db.prepare(
-        "INSERT INTO handoff_settings (workspace_id, settings_json, version, updated_at, updated_by) \
-         VALUES (?1, ?2, 1, ?3, ?4) \
-         ON CONFLICT(workspace_id) DO UPDATE SET settings_json = excluded.settings_json, \
-         version = handoff_settings.version + 1, updated_at = excluded.updated_at, \
-         updated_by = excluded.updated_by",
-    )
-    .bind(&[
-        JsValue::from_str(workspace_id),
-        JsValue::from_str(&to_json(settings)?),
-        JsValue::from_str(&utc(now)?),
-        updated_by.map_or(JsValue::NULL, JsValue::from_str),
-    ])?
-    .run()
-    .await?;
-    Ok(())
+) -> Result<D1PreparedStatement, AppError> {
+    Ok(db
+        .prepare(
+            "INSERT INTO handoff_settings (workspace_id, settings_json, version, updated_at, \
+             updated_by) VALUES (?1, ?2, 1, ?3, ?4) \
+             ON CONFLICT(workspace_id) DO UPDATE SET settings_json = excluded.settings_json, \
+             version = handoff_settings.version + 1, updated_at = excluded.updated_at, \
+             updated_by = excluded.updated_by",
+        )
+        .bind(&[
+            JsValue::from_str(workspace_id),
+            JsValue::from_str(&to_json(settings)?),
+            JsValue::from_str(&utc(now)?),
+            updated_by.map_or(JsValue::NULL, JsValue::from_str),
+        ])?)
+}
+
+/// A statement that fails the batch (json() of invalid text) unless the workspace's
+/// settings are still `version` (0: never saved), so an edit begun on an older version
+/// cannot overwrite a newer one.
+pub fn settings_guard(
+    db: &D1Database,
+    workspace_id: &str,
+    version: u32,
+) -> Result<D1PreparedStatement, AppError> {
+    Ok(db
+        .prepare(
+            "SELECT json(CASE WHEN COALESCE((SELECT version FROM handoff_settings \
+             WHERE workspace_id = ?1), 0) = ?2 THEN '1' ELSE 'stale handoff settings version' END)",
+        )
+        .bind(&[
+            JsValue::from_str(workspace_id),
+            JsValue::from_f64(f64::from(version)),
+        ])?)
 }
 
 /// The statement that queues a lead for sales; a lead already queued or assigned is

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use time::OffsetDateTime;
 use uuid::Uuid;
 use wasm_bindgen::JsValue;
-use worker::D1Database;
+use worker::{D1Database, D1PreparedStatement};
 
 use super::handoff::utc;
 use super::{parse_timestamp, to_json};
@@ -50,44 +50,62 @@ pub async fn list(db: &D1Database, workspace_id: &str) -> Result<Vec<SegmentReco
     .collect()
 }
 
-/// Creates or replaces one segment of the workspace.
-pub async fn put(
+/// Whether the workspace has a segment with this id.
+pub async fn exists(db: &D1Database, workspace_id: &str, id: Uuid) -> Result<bool, AppError> {
+    #[derive(Deserialize)]
+    struct Found {
+        #[allow(dead_code)]
+        found: u32,
+    }
+    Ok(db
+        .prepare("SELECT 1 AS found FROM segments WHERE workspace_id = ?1 AND id = ?2")
+        .bind(&[
+            JsValue::from_str(workspace_id),
+            JsValue::from_str(&id.to_string()),
+        ])?
+        .first::<Found>(None)
+        .await?
+        .is_some())
+}
+
+/// The statement that creates or replaces one segment of the workspace.
+pub fn put_statement(
     db: &D1Database,
     workspace_id: &str,
     id: Uuid,
     segment: &Segment,
     at: OffsetDateTime,
     by: Option<&str>,
-) -> Result<(), AppError> {
-    db.prepare(
-        "INSERT INTO segments (workspace_id, id, name, segment_json, updated_at, updated_by) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6) \
-         ON CONFLICT (workspace_id, id) DO UPDATE SET name = excluded.name, \
-         segment_json = excluded.segment_json, updated_at = excluded.updated_at, \
-         updated_by = excluded.updated_by",
-    )
-    .bind(&[
-        JsValue::from_str(workspace_id),
-        JsValue::from_str(&id.to_string()),
-        JsValue::from_str(segment.name.trim()),
-        JsValue::from_str(&to_json(segment)?),
-        JsValue::from_str(&utc(at)?),
-        by.map_or(JsValue::NULL, JsValue::from_str),
-    ])?
-    .run()
-    .await?;
-    Ok(())
+) -> Result<D1PreparedStatement, AppError> {
+    Ok(db
+        .prepare(
+            "INSERT INTO segments (workspace_id, id, name, segment_json, updated_at, updated_by) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6) \
+             ON CONFLICT (workspace_id, id) DO UPDATE SET name = excluded.name, \
+             segment_json = excluded.segment_json, updated_at = excluded.updated_at, \
+             updated_by = excluded.updated_by",
+        )
+        .bind(&[
+            JsValue::from_str(workspace_id),
+            JsValue::from_str(&id.to_string()),
+            JsValue::from_str(segment.name.trim()),
+            JsValue::from_str(&to_json(segment)?),
+            JsValue::from_str(&utc(at)?),
+            by.map_or(JsValue::NULL, JsValue::from_str),
+        ])?)
 }
 
-/// Deletes one segment of the workspace; `false` when it has none with this id.
-pub async fn delete(db: &D1Database, workspace_id: &str, id: Uuid) -> Result<bool, AppError> {
-    let result = db
+/// The statement that deletes one segment of the workspace (another workspace's segment
+/// with the same id is out of its reach).
+pub fn delete_statement(
+    db: &D1Database,
+    workspace_id: &str,
+    id: Uuid,
+) -> Result<D1PreparedStatement, AppError> {
+    Ok(db
         .prepare("DELETE FROM segments WHERE workspace_id = ?1 AND id = ?2")
         .bind(&[
             JsValue::from_str(workspace_id),
             JsValue::from_str(&id.to_string()),
-        ])?
-        .run()
-        .await?;
-    Ok(result.meta()?.and_then(|meta| meta.changes).unwrap_or(0) > 0)
+        ])?)
 }
