@@ -217,18 +217,7 @@ async fn apply_one(cx: &Context<'_>, op: &Operation) -> Result<PushOutcome, AppE
                     .and_then(|v| v.get("code").and_then(|c| c.as_str().map(str::to_owned)))
                     .unwrap_or_else(|| "rejected".into());
                 let lead_id = lead_of(op).map(|id| id.0.to_string());
-                let statements = store::sync::record_statements(
-                    &cx.db,
-                    cx.workspace_id,
-                    op,
-                    &code,
-                    lead_id.as_deref(),
-                    &at,
-                )?;
-                return match cx.db.batch(statements).await {
-                    Ok(_) => Ok(Attempt::Done(PushOutcome::Rejected { reason: rejection })),
-                    Err(e) => retry_or_duplicate(cx, &replica, op, e).await,
-                };
+                return refuse(cx, &replica, op, &code, lead_id.as_deref(), &at, rejection).await;
             }
         };
         let mut statements = Vec::new();
@@ -286,10 +275,7 @@ async fn apply_one(cx: &Context<'_>, op: &Operation) -> Result<PushOutcome, AppE
                 if queued {
                     handoff::nudge(cx.env, cx.workspace_id).await;
                 }
-                let log_seq = store::sync::log_seq_of(&cx.db, &op.id.0.to_string())
-                    .await?
-                    .unwrap_or(0);
-                Ok(Attempt::Done(PushOutcome::Applied { log_seq }))
+                applied_outcome(cx, op).await
             }
             Err(e) => retry_or_duplicate(cx, &replica, op, e).await,
         }
@@ -340,21 +326,10 @@ async fn answer_one(
             Ok(planned) => planned,
             Err(rejection) => {
                 let code = match &rejection {
-                    Rejection::Handoff { refusal, .. } => refusal.as_str(),
-                    _ => "rejected",
+                    Rejection::Handoff { refusal, .. } => refusal.clone(),
+                    _ => "rejected".to_owned(),
                 };
-                let statements = store::sync::record_statements(
-                    &cx.db,
-                    cx.workspace_id,
-                    op,
-                    code,
-                    Some(&id),
-                    &at,
-                )?;
-                return match cx.db.batch(statements).await {
-                    Ok(_) => Ok(Attempt::Done(PushOutcome::Rejected { reason: rejection })),
-                    Err(e) => retry_or_duplicate(cx, &replica, op, e).await,
-                };
+                return refuse(cx, &replica, op, &code, Some(&id), &at, rejection).await;
             }
         };
         if planned.change.is_some() {
@@ -378,10 +353,7 @@ async fn answer_one(
         match cx.db.batch(planned.statements).await {
             Ok(_) => {
                 webhooks::dispatch_logged(cx.env, cx.workspace_id, &planned.events, now).await;
-                let log_seq = store::sync::log_seq_of(&cx.db, &op.id.0.to_string())
-                    .await?
-                    .unwrap_or(0);
-                Ok(Attempt::Done(PushOutcome::Applied { log_seq }))
+                applied_outcome(cx, op).await
             }
             Err(e) => retry_or_duplicate(cx, &replica, op, e).await,
         }
@@ -429,10 +401,7 @@ async fn save_one(
                 if nudge {
                     handoff::nudge(cx.env, cx.workspace_id).await;
                 }
-                let log_seq = store::sync::log_seq_of(&cx.db, &op.id.0.to_string())
-                    .await?
-                    .unwrap_or(0);
-                Ok(Attempt::Done(PushOutcome::Applied { log_seq }))
+                applied_outcome(cx, op).await
             }
             // A stale guard fails the batch: the retry plans again and records the
             // refusal.
@@ -440,6 +409,37 @@ async fn save_one(
         }
     })
     .await
+}
+
+/// Records `op` as refused with `code` (its sequence used up, like an applied one) and
+/// answers the refusal; a failed batch means another push of the replica got there first
+/// or a concurrent write won.
+async fn refuse(
+    cx: &Context<'_>,
+    replica: &str,
+    op: &Operation,
+    code: &str,
+    lead_id: Option<&str>,
+    at: &str,
+    rejection: Rejection,
+) -> Result<Attempt<PushOutcome>, AppError> {
+    let statements =
+        store::sync::record_statements(&cx.db, cx.workspace_id, op, code, lead_id, at)?;
+    match cx.db.batch(statements).await {
+        Ok(_) => Ok(Attempt::Done(PushOutcome::Rejected { reason: rejection })),
+        Err(e) => retry_or_duplicate(cx, replica, op, e).await,
+    }
+}
+
+/// The answer for an operation whose batch was stored: its place in the workspace's log.
+async fn applied_outcome(
+    cx: &Context<'_>,
+    op: &Operation,
+) -> Result<Attempt<PushOutcome>, AppError> {
+    let log_seq = store::sync::log_seq_of(&cx.db, &op.id.0.to_string())
+        .await?
+        .unwrap_or(0);
+    Ok(Attempt::Done(PushOutcome::Applied { log_seq }))
 }
 
 /// The touches a lead is scored with after `op`: its own (with those of leads merged
