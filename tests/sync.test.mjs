@@ -227,6 +227,28 @@ test("after the first download, pulls carry only the fields changed and the touc
   assert.deepEqual(later.deltas, []);
 });
 
+test("one lead reads as the pull sends it whole; another workspace's lead or a bad id is not found", async () => {
+  const one = await fetch(`${worker.url}/api/leads/${leadId}`, { headers: { cookie: A.cookie } });
+  assert.equal(one.status, 200);
+  const lead = await one.json();
+  const whole = (await pullAll(0, false)).leads.find((l) => l.id === leadId);
+  assert.deepEqual(lead, whole, "the same record, stamps and change-log position as the pull's");
+  assert.ok(Object.keys(lead.stamps).length > 0, "with its field stamps");
+
+  const B = await signUp(worker.url, { email: "other@elsewhere.kr", workspace_name: "다른 회사" });
+  for (const [path, cookie] of [
+    [`/api/leads/${leadId}`, B.cookie],
+    [`/api/leads/${randomUUID()}`, A.cookie],
+    ["/api/leads/not-a-uuid", A.cookie],
+  ]) {
+    const res = await fetch(`${worker.url}${path}`, { headers: { cookie } });
+    assert.equal(res.status, 404, path);
+    assert.equal((await res.json()).error, "not_found", path);
+  }
+  const anonymous = await fetch(`${worker.url}/api/leads/${leadId}`);
+  assert.equal(anonymous.status, 401);
+});
+
 test("a merge hides the absorbed lead and scores the survivor with its touches; a later undo restores it", async () => {
   const make = async (email, name) => {
     const res = await postJson(worker.url, "/f/contact", { email, name, company: "중복사", ...humanExtras("contact") });

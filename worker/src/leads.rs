@@ -1,18 +1,43 @@
 //! `GET /api/leads`: the app pulls leads changed after its cursor, a page at a time,
 //! with their touches and stage history, from the caller's own workspace only. With
 //! `delta=true` (a device that has every lead as of its cursor) leads it knows come as
-//! only their fields changed since.
+//! only their fields changed since. `GET /api/leads/:id`: one lead as it stands (a
+//! device takes it back after the server refused its change to it).
 
 use std::collections::BTreeSet;
 
 use leadkit_shared::api::{LeadDelta, LeadRecord, LeadsPage, LeadsQuery, SCHEMA_VERSION};
 use leadkit_shared::auth::Permission;
 use leadkit_shared::sync::delta_fields;
+use uuid::Uuid;
 use worker::{Request, Response, RouteContext};
 
 use crate::auth::{answer, authenticate};
 use crate::error::AppError;
 use crate::store;
+
+/// Answers one lead of the caller's workspace, whole, with its field stamps.
+pub async fn handle_get_lead(req: Request, ctx: RouteContext<()>) -> worker::Result<Response> {
+    answer(match one_lead(&req, &ctx).await {
+        Ok(lead) => Response::from_json(&lead).map_err(AppError::from),
+        Err(e) => Err(e),
+    })
+}
+
+async fn one_lead(req: &Request, ctx: &RouteContext<()>) -> Result<LeadRecord, AppError> {
+    let principal = authenticate(req, &ctx.env).await?;
+    principal.require(Permission::ReadLeads, "read leads")?;
+    // Another workspace's lead, or no lead at all: the same answer.
+    let not_found = || AppError::NotFound { what: "lead" };
+    let id = ctx
+        .param("id")
+        .and_then(|id| Uuid::parse_str(id).ok())
+        .ok_or_else(not_found)?;
+    let db = store::database(&ctx.env)?;
+    store::lead_record(&db, &principal.workspace_id, &id.to_string())
+        .await?
+        .ok_or_else(not_found)
+}
 
 /// Answers one page of leads after `?after=<seq>`, at most `?limit=` of them.
 pub async fn handle_get_leads(req: Request, ctx: RouteContext<()>) -> worker::Result<Response> {

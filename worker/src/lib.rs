@@ -53,6 +53,7 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
         .post_async("/t", tracking::handle_post_track)
         .options_async("/t", tracking::handle_options_track)
         .get_async("/api/leads", leads::handle_get_leads)
+        .get_async("/api/leads/:id", leads::handle_get_lead)
         .get_async("/api/forms", forms::handle_get_forms)
         .get_async("/api/forms/:id", forms::handle_get_form)
         .put_async("/api/forms/:id", forms::handle_put_form)

@@ -441,6 +441,28 @@ pub async fn leads_after(
     rows.into_iter().map(LeadRow::into_changed).collect()
 }
 
+/// One lead of a workspace as the pull shows it whole (with its latest change-log
+/// position and its field stamps); `None` when the workspace has no lead `lead_id`.
+pub async fn lead_record(
+    db: &D1Database,
+    workspace_id: &str,
+    lead_id: &str,
+) -> Result<Option<LeadRecord>, AppError> {
+    let row = db
+        .prepare(
+            "SELECT COALESCE((SELECT MAX(seq) FROM lead_changes \
+                   WHERE workspace_id = ?1 AND lead_id = l.id), 0) AS seq, \
+             l.id, l.form_id, l.email, l.name, l.company, l.captured_at, \
+             l.stage, l.fit, l.engagement, l.total, l.tier, l.persona, l.scored_at, \
+             l.record_json, l.stamps_json, 1 AS whole, NULL AS changed \
+             FROM leads AS l WHERE l.workspace_id = ?1 AND l.id = ?2",
+        )
+        .bind(&[JsValue::from_str(workspace_id), JsValue::from_str(lead_id)])?
+        .first::<LeadRow>(None)
+        .await?;
+    row.map(LeadRow::into_record).transpose()
+}
+
 /// A stored engine configuration row.
 #[derive(Debug, Deserialize)]
 struct EngineConfigRow {
