@@ -7,9 +7,10 @@
 // score), the handoff queue, a segment's `{{company}}` template preview, the funnel and
 // attribution views. No dialog opens, no payload sets `window.__xss`, no element with
 // an inline handler or a `javascript:` link exists, and each payload reads as text.
-// A CSV export of leads whose fields start with `=`, `+`, `-`, `@`, a tab or a carriage
-// return has every such cell prefixed with `'`. (CSV import through the app waits for
-// the import view.)
+// The same payloads in a CSV file imported through the app's import view (its mapping
+// preview and report included) render inert too. A CSV export of leads whose fields
+// start with `=`, `+`, `-`, `@`, a tab or a carriage return has every such cell
+// prefixed with `'`.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
@@ -414,6 +415,66 @@ test("the CSV export prefixes every formula cell with a quote", async () => {
   for (const p of PAYLOADS) assert.ok(cells.includes(p) || cells.includes(`'${p}`), `payload ${JSON.stringify(p)} exported`);
   await assertInert(view, "lead table after export");
   await page.close();
+});
+
+/** One CSV cell, quoted as RFC 4180 wants when it holds a comma, quote or line break. */
+const csvCell = (text) => (/[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+
+/**
+ * A cell as the import reads it: a leading `'` before a formula trigger is the export's
+ * own neutralising prefix, removed on import (shared/src/csv_io/formula.rs).
+ */
+const asImported = (cell) => (/^' *[=+\-@\t\r＝＋－＠]/.test(cell) ? cell.slice(1) : cell);
+
+test("payloads imported from a CSV file through the import view render as text, report included", async () => {
+  // Per payload a new lead with the payload in its text columns; then a row refused
+  // for its e-mail and a duplicate of a captured lead, both named by a payload, so the
+  // report lists them by name.
+  const header = ["이름", "이메일", "회사", "직함", "출처", "메모"];
+  // The company is a plain one of its own: a payload company too would make each row
+  // the same person as the captured lead of that name (name at the same company).
+  const rows = PAYLOADS.map((p, k) => [p, `i${k}@xss-import.kr`, `수입사${k}`, p, p, p]);
+  rows.push([PAYLOADS[1], "not-an-email", PAYLOADS[2], "", "", ""]);
+  rows.push([PAYLOADS[3], `w0@${DOMAIN}`, PAYLOADS[4], "", "", ""]);
+  const csv = [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n");
+
+  const view = await open("/leads");
+  const { page } = view;
+  await page.locator("[data-testid=lead-row]").first().waitFor({ timeout: 30_000 });
+  await page.click("[data-testid=import-link]");
+  await page.locator("[data-testid=import-file]").setInputFiles({ name: "xss.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+  await page.locator("[data-testid=import-mapping]").waitFor({ timeout: 20_000 });
+  await assertInert(view, "import mapping (the file's first rows shown)");
+  await page.click("[data-testid=import-start]");
+  await page.locator("[data-testid=import-report]").waitFor({ timeout: 60_000 });
+  const report = await page.textContent("[data-testid=import-report]");
+  assert.equal((await page.textContent("[data-testid=count-imported]")).trim(), `${PAYLOADS.length} new leads`, report);
+  await showsText(page.locator("[data-testid=rejected-row]"), PAYLOADS[1], "import report: the refused row by name");
+  await showsText(page.locator("[data-testid=duplicate-row]"), PAYLOADS[3], "import report: the duplicate by name");
+  await assertInert(view, "import report");
+
+  // Each imported lead in the table (searched by its e-mail) and its detail page.
+  await page.goto(`${worker.url}/leads`);
+  for (const [k, p] of PAYLOADS.entries()) {
+    await page.locator("[data-testid=lead-search]").fill(`i${k}@xss-import.kr`);
+    const row = page.locator("[data-testid=lead-row]");
+    await showsText(row.locator(".col-name"), asImported(p), `imported payload ${k}: name`);
+    await showsText(row.locator(".col-title"), asImported(p), `imported payload ${k}: title`);
+  }
+  await assertInert(view, "lead table after the import");
+  await page.close();
+  const stored = await eventually("the imported leads on the server", () => {
+    const found = worker.d1("SELECT id, name FROM leads WHERE email LIKE '%@xss-import.kr' ORDER BY email");
+    return found.length === PAYLOADS.length ? found : null;
+  });
+  assert.deepEqual(stored.map((l) => l.name), PAYLOADS.map(asImported), "stored as the file has them");
+  for (const [k, lead] of stored.entries()) {
+    const detail = await open(`/leads/${lead.id}`);
+    await showsText(detail.page.locator("[data-testid=lead-name]"), asImported(PAYLOADS[k]), `imported lead ${k}: detail`);
+    await showsText(detail.page.locator(".fields dd"), asImported(PAYLOADS[k]), `imported lead ${k}: profile`);
+    await assertInert(detail, `imported lead ${k}: detail`);
+    await detail.page.close();
+  }
 });
 
 test("the inertness check itself catches a payload that became an element", async () => {
