@@ -274,7 +274,7 @@ test("a rep answers a handoff offline; the server has the answer once the device
   // Answered at once on this device: the card leaves the open list for the answered one.
   await card.waitFor({ state: "detached" });
   await page.locator("[data-testid=my-answered]", { hasText: "핸드오프 고객" }).waitFor();
-  await page.locator("[data-testid=pending-count]", { hasText: "1 changes waiting to sync" }).waitFor();
+  await page.locator("[data-testid=pending-count]", { hasText: "1 change waiting to sync" }).waitFor();
   assert.equal(worker.d1("SELECT state FROM handoffs WHERE id = ?", handoff.id)[0].state, "assigned");
 
   await deviceA.context.setOffline(false);

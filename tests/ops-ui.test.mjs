@@ -311,10 +311,15 @@ test("on a 375 px phone a rep accepts a lead, is told when another answer came f
   // Answered elsewhere (another device) since the queue was fetched: the server refuses
   // this device's answer and the sync line says why.
   const other = assigned.find((e) => e.lead_id === raced);
-  assert.equal((await call("POST", `/api/handoffs/${other.id}/answer`, { json: { answer: "accept" } })).status, 200);
+  const elsewhere = { answer: "reject", reason: "bad_timing", note: "다음 분기에 다시" };
+  assert.equal((await call("POST", `/api/handoffs/${other.id}/answer`, { json: elsewhere })).status, 200);
   const stale = page.locator("[data-testid=my-lead]", { hasText: "구매자 넷" });
   await stale.locator("[data-testid=accept]").click();
   await page.locator("[data-testid=rejected-op]", { hasText: "this handoff was already answered" }).waitFor({ timeout: 15_000 });
+  // The device had moved the lead to SQL at once; refused, it takes the server's copy
+  // back: the lead reads as the other answer left it (bad timing → Nurture).
+  await page.goto(`${worker.url}/leads/${raced}`);
+  await page.locator("[data-testid=lead-stage]", { hasText: "Nurture" }).waitFor({ timeout: 15_000 });
 
   for (const [path, ready] of [
     ["/settings", "[data-testid=handoff-settings]"],

@@ -92,7 +92,7 @@ test("an owner given offline survives a reload and is pushed when the network re
   await page.locator("[data-testid=bulk-owner] option", { hasText: "김영업" }).waitFor({ state: "attached" });
   await page.selectOption("[data-testid=bulk-owner]", REP);
   await page.click("[data-testid=bulk-assign]");
-  await page.locator("[data-testid=pending-count]", { hasText: "1 changes waiting" }).waitFor({ timeout: 15_000 });
+  await page.locator("[data-testid=pending-count]", { hasText: "1 change waiting" }).waitFor({ timeout: 15_000 });
   await page.locator("[data-testid=lead-row]", { hasText: "방문객 3" }).locator(".col-owner", { hasText: "김영업" }).waitFor();
   const owner = () => JSON.parse(worker.d1("SELECT record_json FROM leads WHERE email = 'fair3@visitor.kr'")[0].record_json).owner;
   assert.equal(owner(), null, "nothing reached the server while offline");
@@ -104,7 +104,7 @@ test("an owner given offline survives a reload and is pushed when the network re
   await page.route("**/api/**", (route) => route.abort());
   await page.reload();
   await page.locator("[data-testid=lead-row]", { hasText: "방문객 3" }).locator(".col-owner", { hasText: "김영업" }).waitFor({ timeout: 20_000 });
-  await page.locator("[data-testid=pending-count]", { hasText: "1 changes waiting" }).waitFor();
+  await page.locator("[data-testid=pending-count]", { hasText: "1 change waiting" }).waitFor();
   await page.unroute("**/api/**");
   for (let i = 0; i < 150 && owner() !== REP; i++) await page.waitForTimeout(200);
   assert.equal(owner(), REP, "pushed once the network came back");

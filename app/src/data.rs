@@ -6,8 +6,11 @@ pub mod api;
 pub mod db;
 pub mod pull;
 pub mod push;
+pub mod settings;
+mod take_back;
 pub mod workspace;
 
 pub use api::ApiError;
 pub use db::{LeadStore, StoreError, database_name};
+pub use settings::{Read, SaveSettingsError, SettingsDoc, SettingsSaved};
 pub use workspace::{SyncStatus, Workspace, provide_workspace, use_workspace};

@@ -13,7 +13,7 @@ mod problems;
 mod save;
 pub mod text;
 
-pub use api::{ConfigApiError, fetch_config, fetch_history, save_config};
+pub use api::{ConfigApiError, fetch_history};
 pub use editor::{ConfigEditor, LoadState, provide_config_editor, use_config_editor};
 pub use history::HistoryPanel;
 pub use inputs::{

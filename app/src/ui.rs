@@ -13,5 +13,5 @@ pub use bind::bind;
 pub use confirm_delete::ConfirmDelete;
 pub use copy::CopyButton;
 pub use problem::{FieldProblem, problem_at};
-pub use text::{UiText, refusal};
+pub use text::{UiText, refusal, refused_fields, settings_refusal};
 pub use wire::{from_wire, wire_name};

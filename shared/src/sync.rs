@@ -8,6 +8,7 @@ mod delta;
 mod hlc;
 mod local;
 mod op;
+mod pending_settings;
 mod sequence;
 mod server;
 mod settings;
@@ -20,6 +21,10 @@ pub use delta::{changed_fields, delta_fields, merge_delta};
 pub use hlc::{Clock, Hlc, ReplicaId};
 pub use local::{apply_locally, create_locally};
 pub use op::{OpBody, OpId, Operation};
+pub use pending_settings::{
+    settings_pending, show_pending_engine_config, show_pending_handoff_settings,
+    show_pending_segments,
+};
 pub use sequence::{Admission, admit};
 pub use server::{Applied, Effect, FLOOR, StoredRegisters, apply_to_lead, apply_to_leads, lead_of};
 pub use settings::{SettingsProblem, SettingsWrite};

@@ -86,28 +86,40 @@ fn io(e: JsValue) -> StoreError {
     }
 }
 
-/// Puts every record of `records` into `store` as one batch of requests.
+/// Records put per batch by [`put_all`].
+const PUT_BATCH: usize = 2_000;
+
+/// Puts every record of `records` into `store`, in batches of requests.
 ///
-/// Each request is issued without awaiting its own success: the transaction's commit
-/// waits for all of them, and a failed request aborts the transaction (so the commit
-/// reports it and nothing of the batch is kept). Awaiting each `put` cost a round trip
-/// through the event loop per record. The records cross into the browser as one JSON
-/// text parsed natively, which is cheaper than converting each through
-/// `serde_wasm_bindgen`; both give the same plain objects, so reads are unchanged.
-fn put_all<T: Serialize>(
+/// Within a batch each request is issued without awaiting its own success: the
+/// transaction's commit waits for all of them, and a failed request aborts the
+/// transaction (so the commit reports it and nothing is kept). Awaiting each `put` cost
+/// a round trip through the event loop per record. The records cross into the browser
+/// as one JSON text per batch, parsed natively, which is cheaper than converting each
+/// through `serde_wasm_bindgen`; both give the same plain objects, so reads are
+/// unchanged. Between batches the last request is awaited: the page gets the main
+/// thread back (a 100,000-lead write as one batch held it for over 30 s, long enough
+/// for the browser to call the page hung) and the JSON of one batch at a time is held.
+async fn put_all<T: Serialize>(
     store: &indexed_db_futures::object_store::ObjectStore<'_>,
     records: &[T],
 ) -> Result<(), StoreError> {
-    if records.is_empty() {
-        return Ok(());
-    }
-    let text = serde_json::to_string(records).map_err(|e| StoreError::Io {
-        detail: e.to_string(),
-    })?;
-    let parsed = js_sys::JSON::parse(&text).map_err(io)?;
-    let array: js_sys::Array = parsed.unchecked_into();
-    for record in array.iter() {
-        drop(store.put(record).primitive()?);
+    for batch in records.chunks(PUT_BATCH) {
+        let text = serde_json::to_string(batch).map_err(|e| StoreError::Io {
+            detail: e.to_string(),
+        })?;
+        let parsed = js_sys::JSON::parse(&text).map_err(io)?;
+        drop(text);
+        let array: js_sys::Array = parsed.unchecked_into();
+        let last = array.length().saturating_sub(1);
+        for (at, record) in array.iter().enumerate() {
+            let request = store.put(record).primitive()?;
+            if at as u32 == last {
+                request.await?;
+            } else {
+                drop(request);
+            }
+        }
     }
     Ok(())
 }
@@ -135,6 +147,13 @@ pub struct RejectedOp {
     pub op_id: String,
     pub lead_id: Option<String>,
     pub reason: String,
+    /// For a refused settings save, the server's refusal (`not_allowed`, `invalid`,
+    /// `stale_version`), so the editor that made it can say what to do.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refusal: Option<String>,
+    /// For a refused settings save, the part at fault (`sla_working_hours`, `name` …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
 }
 
 /// Why a replica or operation id could not be made.
@@ -182,9 +201,9 @@ impl LeadStore {
             .transaction([LEADS, TOUCHES, STAGE_CHANGES, META])
             .with_mode(TransactionMode::Readwrite)
             .build()?;
-        put_all(&tx.object_store(LEADS)?, leads)?;
-        put_all(&tx.object_store(TOUCHES)?, touches)?;
-        put_all(&tx.object_store(STAGE_CHANGES)?, stage_changes)?;
+        put_all(&tx.object_store(LEADS)?, leads).await?;
+        put_all(&tx.object_store(TOUCHES)?, touches).await?;
+        put_all(&tx.object_store(STAGE_CHANGES)?, stage_changes).await?;
         tx.object_store(META)?
             .put(cursor as f64)
             .with_key(PULL_CURSOR_KEY)
@@ -213,7 +232,7 @@ impl LeadStore {
             .with_mode(TransactionMode::Readwrite)
             .build()?;
         let lead_store = tx.object_store(LEADS)?;
-        put_all(&lead_store, &page.leads)?;
+        put_all(&lead_store, &page.leads).await?;
         for delta in &page.deltas {
             let kept: Option<LeadRecord> = lead_store.get(delta.id.to_string()).serde()?.await?;
             // Dropping `tx` unfinished rolls the whole page back.
@@ -225,8 +244,8 @@ impl LeadStore {
             })?;
             lead_store.put(&merged).serde()?.await?;
         }
-        put_all(&tx.object_store(TOUCHES)?, &page.touches)?;
-        put_all(&tx.object_store(STAGE_CHANGES)?, &page.stage_changes)?;
+        put_all(&tx.object_store(TOUCHES)?, &page.touches).await?;
+        put_all(&tx.object_store(STAGE_CHANGES)?, &page.stage_changes).await?;
         let meta = tx.object_store(META)?;
         meta.put(page.cursor as f64)
             .with_key(PULL_CURSOR_KEY)
@@ -407,7 +426,7 @@ impl LeadStore {
             .transaction([LEADS, TOUCHES, OUTBOX, META])
             .with_mode(TransactionMode::Readwrite)
             .build()?;
-        put_all(&tx.object_store(LEADS)?, leads)?;
+        put_all(&tx.object_store(LEADS)?, leads).await?;
         // A logged touch shows in the timeline at once, before the server has it; the
         // pull later brings the same touch (same id), which replaces this copy.
         let touches: Vec<&Touch> = operations
@@ -417,8 +436,8 @@ impl LeadStore {
                 _ => None,
             })
             .collect();
-        put_all(&tx.object_store(TOUCHES)?, &touches)?;
-        put_all(&tx.object_store(OUTBOX)?, operations)?;
+        put_all(&tx.object_store(TOUCHES)?, &touches).await?;
+        put_all(&tx.object_store(OUTBOX)?, operations).await?;
         tx.object_store(META)?
             .put(text)
             .with_key(REPLICA_KEY.to_owned())
@@ -428,11 +447,11 @@ impl LeadStore {
         Ok(())
     }
 
-    /// Saves a settings document on this device in one transaction: the edited document
-    /// under `name` (so editors read it back at once), the `SaveSettings` operation that
-    /// carries it to the server, and the replica's advanced state. Once this returns the
-    /// save survives the tab closing; a refusal by the server shows in the sync line and
-    /// the next refresh of the document brings the server's version back.
+    /// Saves a settings change on this device in one transaction: the `SaveSettings`
+    /// operation that carries it to the server, the document kept under `name` (reads
+    /// lay the pending operations over it), and the replica's advanced state. Once this
+    /// returns the save survives the tab closing; a refusal by the server shows in the
+    /// sync line, and the change stops showing once the operation is settled.
     pub async fn record_settings<T: Serialize>(
         &self,
         name: &str,
@@ -460,6 +479,29 @@ impl LeadStore {
             .with_key(REPLICA_KEY.to_owned())
             .primitive()?
             .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Takes back changes the server refused, in one transaction: `leads` (as the server
+    /// has them, with this device's still-pending changes laid over) replace this
+    /// device's copies, and the touches `touch_ids` of refused `add_touch` operations
+    /// leave the timelines.
+    pub async fn take_back(
+        &self,
+        leads: &[LeadRecord],
+        touch_ids: &[String],
+    ) -> Result<(), StoreError> {
+        let tx = self
+            .db
+            .transaction([LEADS, TOUCHES])
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
+        put_all(&tx.object_store(LEADS)?, leads).await?;
+        let touches = tx.object_store(TOUCHES)?;
+        for id in touch_ids {
+            touches.delete(id.clone()).primitive()?.await?;
+        }
         tx.commit().await?;
         Ok(())
     }

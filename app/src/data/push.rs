@@ -3,8 +3,12 @@
 //! and are kept with their reason to show the user — never dropped silently — and
 //! deferred ones stay to be sent again.
 
+use std::collections::BTreeSet;
+
 use leadkit_shared::api::{PushOutcome, PushRequest, PushResponse, SCHEMA_VERSION};
-use leadkit_shared::sync::{Operation, lead_of};
+use leadkit_shared::sync::{OpBody, Operation, Rejection, lead_of};
+
+use uuid::Uuid;
 
 use super::api;
 use super::db::{LeadStore, RejectedOp};
@@ -37,13 +41,28 @@ pub fn next_batch(pending: Vec<Operation>, max_ops: usize, max_bytes: usize) -> 
     batch
 }
 
-/// Pushes everything pending; returns how many operations the server settled.
-pub async fn push_pending(store: &LeadStore) -> Result<usize, PullError> {
-    let mut settled_total = 0;
+/// What a push settled.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Pushed {
+    /// Operations the server applied, had already, or refused.
+    pub settled: usize,
+    /// Whether settings saves were among them: the settings documents changed on the
+    /// server (new versions) or were refused (the server's copy should show again).
+    pub settings: bool,
+    /// The leads named by refused operations: this device shows changes to them the
+    /// server does not have, until it takes the server's copies back.
+    pub refused_leads: BTreeSet<Uuid>,
+    /// The touches of refused `add_touch` operations, shown in timelines meanwhile.
+    pub refused_touches: Vec<String>,
+}
+
+/// Pushes everything pending; says what the server settled.
+pub async fn push_pending(store: &LeadStore) -> Result<Pushed, PullError> {
+    let mut pushed = Pushed::default();
     loop {
         let pending = store.pending().await?;
         if pending.is_empty() {
-            return Ok(settled_total);
+            return Ok(pushed);
         }
         let replica = store.replica().await?.replica;
         let batch = next_batch(pending, PUSH_BATCH, PUSH_BYTES);
@@ -56,14 +75,32 @@ pub async fn push_pending(store: &LeadStore) -> Result<usize, PullError> {
         let mut done = Vec::new();
         let mut rejected = Vec::new();
         for (op, result) in batch.iter().zip(&answer.results) {
+            let settles = !matches!(result.outcome, PushOutcome::Deferred { .. });
+            if settles && matches!(op.body, OpBody::SaveSettings { .. }) {
+                pushed.settings = true;
+            }
             match &result.outcome {
                 PushOutcome::Applied { .. } | PushOutcome::Duplicate => done.push(op.seq),
                 PushOutcome::Rejected { reason } => {
                     done.push(op.seq);
+                    pushed
+                        .refused_leads
+                        .extend(op.body.leads().into_iter().map(|id| id.0));
+                    if let OpBody::AddTouch { touch } = &op.body {
+                        pushed.refused_touches.push(touch.id.0.to_string());
+                    }
+                    let (refusal, field) = match reason {
+                        Rejection::Settings { refusal, field, .. } => {
+                            (Some(refusal.clone()), field.clone())
+                        }
+                        _ => (None, None),
+                    };
                     rejected.push(RejectedOp {
                         op_id: op.id.0.to_string(),
                         lead_id: lead_of(op).map(|id| id.0.to_string()),
                         reason: reason.to_string(),
+                        refusal,
+                        field,
                     });
                 }
                 PushOutcome::Deferred { .. } => {}
@@ -71,11 +108,11 @@ pub async fn push_pending(store: &LeadStore) -> Result<usize, PullError> {
         }
         let settled = done.len();
         store.settle(&done, &rejected).await?;
-        settled_total += settled;
+        pushed.settled += settled;
         if settled == 0 {
             // Nothing moved (an earlier operation is missing on the server and not here):
             // stop rather than spin; the next sync tries again.
-            return Ok(settled_total);
+            return Ok(pushed);
         }
     }
 }

@@ -15,16 +15,9 @@ use leadkit_shared::table::LeadTable;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::api;
 use super::db::{FirstPull, LeadStore, RejectedOp, StoreError, database_name, no_crypto};
 use super::pull::{PullError, pull_new_leads};
 use super::push::push_pending;
-
-/// The local copy of the workspace's engine configuration.
-const ENGINE_CONFIG_DOC: &str = "engine_config";
-
-/// The local copy of the workspace's handoff settings.
-const HANDOFF_SETTINGS_DOC: &str = "handoff_settings";
 
 /// The local record of the last sync that succeeded (browser milliseconds), so a reload
 /// while offline still says how old the copy is.
@@ -80,6 +73,12 @@ pub struct Workspace {
     pub pending: RwSignal<usize>,
     /// Handoff answers among them, so the handoff queue shows them answered at once.
     pub pending_answers: RwSignal<Vec<Operation>>,
+    /// The kinds of settings saves among them (`handoff_settings`, `engine_config`,
+    /// `put_segment` …), so each editor can say its save waits on this device.
+    pub pending_settings: RwSignal<Vec<&'static str>>,
+    /// Bumped whenever the settings documents were re-read after the server took a save,
+    /// so views holding a copy (the segment list, an unedited configuration) re-read.
+    pub settings_revision: RwSignal<u64>,
     /// Changes the server refused, with why.
     pub rejected: RwSignal<Vec<RejectedOp>>,
     /// The workspace's stage rules, to check a change locally before it is queued.
@@ -154,29 +153,18 @@ impl Workspace {
         })
     }
 
-    /// Re-reads the small documents the views need besides leads (the reps), from the
-    /// worker when it answers, else from the copy kept locally.
+    /// Re-reads the small documents the views need besides leads (the stage rules, the
+    /// reps), from the worker when it answers, else from the copy kept locally; with this
+    /// device's pending saves.
     pub async fn refresh_documents(&self) {
-        let Ok(store) = self.store().await else {
-            return;
-        };
-        if let Some(view) =
-            fresh_or_cached::<EngineConfigView>(&store, "/api/engine-config", ENGINE_CONFIG_DOC)
-                .await
-        {
-            self.lifecycle.try_set(view.config.lifecycle);
+        if let Ok(read) = self.read_settings::<EngineConfigView>().await {
+            self.lifecycle.try_set(read.doc.config.lifecycle);
         }
-        if let Some(view) = fresh_or_cached::<HandoffSettingsView>(
-            &store,
-            "/api/handoff/settings",
-            HANDOFF_SETTINGS_DOC,
-        )
-        .await
-        {
-            self.reps.try_set(view.settings.reps.clone());
-            self.handoff_settings.try_set(Some(view));
+        if let Ok(read) = self.read_settings::<HandoffSettingsView>().await {
+            self.reps.try_set(read.doc.settings.reps.clone());
+            self.handoff_settings.try_set(Some(read.doc));
         }
-        store.close();
+        self.settings_revision.try_update(|r| *r += 1);
     }
 
     /// Makes a change on this device: each `(lead, body)` becomes an operation, applied
@@ -262,6 +250,16 @@ impl Workspace {
         if let Ok(store) = self.store().await {
             if let Ok(pending) = store.pending().await {
                 self.pending.try_set(pending.len());
+                let mut kinds: Vec<&'static str> = pending
+                    .iter()
+                    .filter_map(|op| match &op.body {
+                        OpBody::SaveSettings { write } => Some(write.kind()),
+                        _ => None,
+                    })
+                    .collect();
+                kinds.sort_unstable();
+                kinds.dedup();
+                self.pending_settings.try_set(kinds);
                 let answers = pending
                     .into_iter()
                     .filter(|op| matches!(op.body, OpBody::AnswerHandoff { .. }))
@@ -271,17 +269,6 @@ impl Workspace {
             if let Ok(rejected) = store.rejected().await {
                 self.rejected.try_set(rejected);
             }
-            store.close();
-        }
-    }
-
-    /// Takes in handoff settings the worker just answered with (after a save) and keeps
-    /// them locally for offline visits.
-    pub async fn adopt_handoff_settings(&self, view: HandoffSettingsView) {
-        self.reps.try_set(view.settings.reps.clone());
-        self.handoff_settings.try_set(Some(view.clone()));
-        if let Ok(store) = self.store().await {
-            let _ = store.put_document(HANDOFF_SETTINGS_DOC, &view).await;
             store.close();
         }
     }
@@ -306,12 +293,19 @@ impl Workspace {
         self.sync.try_set(SyncStatus::Syncing);
         let store = self.store().await?;
         let pushed = push_pending(&store).await;
+        let settings_settled = pushed.as_ref().is_ok_and(|p| p.settings);
         let result = match pushed {
-            Ok(_) => pull_new_leads(&store, self.progress_reporter()).await,
+            Ok(pushed) => match self.take_back(&store, &pushed).await {
+                Ok(()) => pull_new_leads(&store, self.progress_reporter()).await,
+                Err(e) => Err(PullError::Store(e)),
+            },
             Err(e) => Err(e),
         };
         store.close();
         self.refresh_outbox().await;
+        if settings_settled {
+            self.refresh_documents().await;
+        }
         match &result {
             Ok(_) => {
                 self.reload().await?;
@@ -401,6 +395,8 @@ pub fn provide_workspace(
         last_error: RwSignal::new(None),
         failures: StoredValue::new(0),
         pending_answers: RwSignal::new(Vec::new()),
+        pending_settings: RwSignal::new(Vec::new()),
+        settings_revision: RwSignal::new(0),
         revision: RwSignal::new(0),
         reps: RwSignal::new(Vec::new()),
         pending: RwSignal::new(0),
@@ -457,10 +453,17 @@ async fn load_and_sync(workspace: Workspace, on_signed_out: Callback<()>) {
             continue;
         }
         workspace.sync.try_set(SyncStatus::Syncing);
+        let mut settings_settled = false;
         let pulled = match workspace.store().await {
             Ok(store) => {
                 let result = match push_pending(&store).await {
-                    Ok(_) => pull_new_leads(&store, workspace.progress_reporter()).await,
+                    Ok(pushed) => {
+                        settings_settled = pushed.settings;
+                        match workspace.take_back(&store, &pushed).await {
+                            Ok(()) => pull_new_leads(&store, workspace.progress_reporter()).await,
+                            Err(e) => Err(PullError::Store(e)),
+                        }
+                    }
                     Err(e) => Err(e),
                 };
                 let cursor = store.pull_cursor().await.ok();
@@ -470,6 +473,10 @@ async fn load_and_sync(workspace: Workspace, on_signed_out: Callback<()>) {
             Err(e) => Err(PullError::Store(e)),
         };
         workspace.refresh_outbox().await;
+        if settings_settled {
+            // Saves made offline reached the server: show its versions.
+            workspace.refresh_documents().await;
+        }
         match pulled {
             Ok((count, cursor)) => {
                 let behind =
@@ -510,21 +517,5 @@ async fn wait_for_next_pull(workspace: Workspace, wait: Duration) {
             Some(true) | None => return,
             Some(false) => {}
         }
-    }
-}
-
-/// The document at API `path`, kept locally under `doc` for offline visits; the copy
-/// kept before when the worker cannot answer.
-async fn fresh_or_cached<T: serde::Serialize + serde::de::DeserializeOwned>(
-    store: &LeadStore,
-    path: &str,
-    doc: &str,
-) -> Option<T> {
-    match api::get::<T>(path).await {
-        Ok(fresh) => {
-            let _ = store.put_document(doc, &fresh).await;
-            Some(fresh)
-        }
-        Err(_) => store.document::<T>(doc).await.ok().flatten(),
     }
 }

@@ -1,10 +1,8 @@
-//! The worker's `/api/engine-config` routes as the app calls them: the current version,
-//! a save from a base version, and the history. Same-origin requests, so the browser
-//! sends the session cookie itself.
+//! The worker's engine configuration history as the app reads it, and how its refusals
+//! read. (The configuration itself is read and saved as a settings document: see
+//! `data::settings`.) Same-origin requests, so the browser sends the session cookie.
 
-use leadkit_shared::api::{
-    EngineConfigHistory, EngineConfigView, SCHEMA_VERSION, SaveEngineConfig,
-};
+use leadkit_shared::api::{EngineConfigHistory, SCHEMA_VERSION};
 use leadkit_shared::capture::FieldError;
 use thiserror::Error;
 
@@ -69,21 +67,6 @@ fn checked(found: u32) -> Result<(), ConfigApiError> {
     } else {
         Err(ConfigApiError::SchemaMismatch { found })
     }
-}
-
-/// `GET /api/engine-config`: the saved configuration and its version.
-pub async fn fetch_config() -> Result<EngineConfigView, ConfigApiError> {
-    let view: EngineConfigView = api::get("/api/engine-config").await?;
-    checked(view.schema_version)?;
-    Ok(view)
-}
-
-/// `PUT /api/engine-config`: saves `save.config` as the next version if the workspace's
-/// is still `save.base_version`.
-pub async fn save_config(save: &SaveEngineConfig) -> Result<EngineConfigView, ConfigApiError> {
-    let view: EngineConfigView = api::put("/api/engine-config", save).await?;
-    checked(view.schema_version)?;
-    Ok(view)
 }
 
 /// `GET /api/engine-config/versions`: every saved version, newest first.

@@ -4,19 +4,16 @@
 
 use std::collections::BTreeMap;
 
-use leadkit_shared::api::EngineConfigView;
+use leadkit_shared::api::{EngineConfigView, SCHEMA_VERSION};
 use leadkit_shared::capture::FieldError;
 use leadkit_shared::engine::EngineConfig;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::api::{ConfigApiError, fetch_config};
+use super::api::ConfigApiError;
 use super::inputs::InputProblem;
 use super::problems::{Problem, problem_of};
 use crate::data::{Workspace, use_workspace};
-
-/// The local copy of the saved configuration, for offline use.
-const ENGINE_CONFIG_DOC: &str = "engine_config";
 
 /// Where the saved configuration came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,48 +104,58 @@ impl ConfigEditor {
         });
     }
 
-    /// Fetches the saved configuration, keeping a copy on this device; offline, reads
-    /// that copy.
+    /// Reads the saved configuration: the worker's, kept on this device; offline, the
+    /// copy kept here; with this device's saves that wait to sync.
+    /// A draft edited while the read was under way (the views show the defaults at once)
+    /// is kept, now against the read version.
     pub async fn load(&self, workspace: Workspace) {
         self.state.set(LoadState::Loading);
-        match fetch_config().await {
-            Ok(view) => {
-                if let Ok(store) = workspace.store().await {
-                    let _ = store.put_document(ENGINE_CONFIG_DOC, &view).await;
-                    store.close();
+        let started_from = self.draft.get_untracked();
+        match workspace.read_settings::<EngineConfigView>().await {
+            Ok(read) if read.doc.schema_version != SCHEMA_VERSION => {
+                let error = ConfigApiError::SchemaMismatch {
+                    found: read.doc.schema_version,
+                };
+                self.state.set(LoadState::Failed(error.to_string()));
+            }
+            Ok(read) => {
+                if self.draft.with_untracked(|d| *d == started_from) {
+                    self.replace(read.doc);
+                } else {
+                    self.base.set(Some(read.doc));
                 }
-                self.replace(view);
-                self.state.set(LoadState::Ready);
+                self.state.set(if read.fresh {
+                    LoadState::Ready
+                } else {
+                    LoadState::Cached
+                });
             }
             Err(error) => {
-                let cached = match workspace.store().await {
-                    Ok(store) => {
-                        let doc = store
-                            .document::<EngineConfigView>(ENGINE_CONFIG_DOC)
-                            .await
-                            .ok()
-                            .flatten();
-                        store.close();
-                        doc
-                    }
-                    Err(_) => None,
-                };
-                match (cached, error) {
-                    (Some(view), ConfigApiError::Network { .. }) => {
-                        self.replace(view);
-                        self.state.set(LoadState::Cached);
-                    }
-                    (_, error) => self.state.set(LoadState::Failed(error.to_string())),
-                }
+                let error = ConfigApiError::from(error);
+                self.state.set(LoadState::Failed(error.to_string()));
             }
         }
     }
 
-    /// Keeps a saved version's copy on this device.
-    pub async fn remember(&self, workspace: Workspace, view: &EngineConfigView) {
-        if let Ok(store) = workspace.store().await {
-            let _ = store.put_document(ENGINE_CONFIG_DOC, view).await;
-            store.close();
+    /// Starts over from the copy kept on this device (after a save was stored).
+    pub async fn reread(&self, workspace: Workspace) {
+        if let Some(view) = workspace.kept_settings::<EngineConfigView>().await {
+            self.replace(view);
+        }
+    }
+
+    /// Follows the copy kept on this device while the draft is unedited: checked again
+    /// once the copy is read, so an edit made meanwhile is never replaced.
+    async fn follow(&self, workspace: Workspace) {
+        let Some(view) = workspace.kept_settings::<EngineConfigView>().await else {
+            return;
+        };
+        let unedited = self.draft.with_untracked(|draft| {
+            self.base
+                .with_untracked(|b| b.as_ref().is_some_and(|b| b.config == *draft))
+        });
+        if unedited && self.base.with_untracked(|b| b.as_ref() != Some(&view)) {
+            self.replace(view);
         }
     }
 }
@@ -170,6 +177,14 @@ pub fn provide_config_editor() -> ConfigEditor {
     };
     provide_context(editor);
     spawn_local(async move { editor.load(workspace).await });
+    // A save made here reached the server (or was refused) after the editor read it:
+    // an unedited draft follows the server's copy.
+    Effect::new(move |first: Option<()>| {
+        workspace.settings_revision.track();
+        if first.is_some() {
+            spawn_local(async move { editor.follow(workspace).await });
+        }
+    });
     editor
 }
 

@@ -1,23 +1,25 @@
 //! Saving the draft as a new version: a note saying why, the version it was edited
 //! from (so a save never silently overwrites someone else's), and what the worker said.
 
-use leadkit_shared::api::{MAX_CONFIG_NOTE_CHARS, SaveEngineConfig};
+use leadkit_shared::api::MAX_CONFIG_NOTE_CHARS;
+use leadkit_shared::sync::SettingsWrite;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::api::{ConfigApiError, save_config};
 use super::editor::{LoadState, use_config_editor};
 use super::text::ConfigText;
-use crate::data::use_workspace;
+use crate::data::{SaveSettingsError, SettingsSaved, use_workspace};
 use crate::i18n::use_i18n;
+use crate::ui::refused_fields;
 
 /// The outcome of the last save, shown beside the button.
 #[derive(Debug, Clone, PartialEq)]
 enum Outcome {
     Saved(u32),
+    /// Stored on this device as this version, waiting for the network.
+    OnDevice(u32),
     Conflict,
     Forbidden,
-    Offline,
     /// Parts refused: shown at the parts (and the note, if named).
     Refused,
     Failed(String),
@@ -50,7 +52,7 @@ pub fn SaveBar() -> impl IntoView {
         let Some(base) = editor.base.get_untracked() else {
             return;
         };
-        let body = SaveEngineConfig {
+        let write = SettingsWrite::EngineConfig {
             config: editor.draft.get_untracked(),
             base_version: base.version,
             note: Some(note.get_untracked()).filter(|n| !n.trim().is_empty()),
@@ -59,26 +61,38 @@ pub fn SaveBar() -> impl IntoView {
         outcome.set(None);
         editor.server_problems.set(Vec::new());
         spawn_local(async move {
-            let result = save_config(&body).await;
+            let result = workspace.save_settings(write).await;
             saving.set(false);
             match result {
-                Ok(view) => {
-                    let version = view.version;
-                    editor.remember(workspace, &view).await;
-                    editor.replace(view);
-                    editor.state.set(LoadState::Ready);
+                Ok(saved @ (SettingsSaved::Synced | SettingsSaved::OnDevice)) => {
+                    editor.reread(workspace).await;
                     note.set(String::new());
                     editor.saved.update(|s| *s += 1);
-                    outcome.set(Some(Outcome::Saved(version)));
+                    let version = editor
+                        .base
+                        .with_untracked(|b| b.as_ref().map_or(0, |b| b.version));
+                    outcome.set(Some(if saved == SettingsSaved::Synced {
+                        Outcome::Saved(version)
+                    } else {
+                        Outcome::OnDevice(version)
+                    }));
                 }
-                Err(ConfigApiError::Conflict { .. }) => outcome.set(Some(Outcome::Conflict)),
-                Err(ConfigApiError::Forbidden { .. }) => outcome.set(Some(Outcome::Forbidden)),
-                Err(ConfigApiError::Network { .. }) => outcome.set(Some(Outcome::Offline)),
-                Err(ConfigApiError::Invalid { fields, .. }) => {
-                    editor.server_problems.set(fields);
+                Ok(SettingsSaved::Refused(refused)) => match refused.refusal.as_deref() {
+                    Some("stale_version") => outcome.set(Some(Outcome::Conflict)),
+                    Some("not_allowed") => outcome.set(Some(Outcome::Forbidden)),
+                    Some("invalid") => {
+                        editor.server_problems.set(refused_fields(&refused));
+                        outcome.set(Some(Outcome::Refused));
+                    }
+                    _ => outcome.set(Some(Outcome::Failed(refused.reason))),
+                },
+                Err(SaveSettingsError::Invalid { problem }) => {
+                    editor.server_problems.set(vec![problem]);
                     outcome.set(Some(Outcome::Refused));
                 }
-                Err(other) => outcome.set(Some(Outcome::Failed(other.to_string()))),
+                Err(SaveSettingsError::Store(e)) => {
+                    outcome.set(Some(Outcome::Failed(e.to_string())));
+                }
             }
         });
     };
@@ -104,13 +118,18 @@ pub fn SaveBar() -> impl IntoView {
             Outcome::Saved(v) => ConfigText::SavedAs(v),
             Outcome::Conflict => ConfigText::Conflict,
             Outcome::Forbidden => ConfigText::Forbidden,
-            Outcome::Offline => ConfigText::Offline,
+            Outcome::OnDevice(v) => ConfigText::SavedOnDevice(v),
             Outcome::Refused => ConfigText::FixProblems,
             Outcome::Failed(why) => ConfigText::SaveFailed(why),
         };
         Some(i18n.t(text))
     };
-    let is_error = move || !matches!(outcome.get(), Some(Outcome::Saved(_)) | None);
+    let is_error = move || {
+        !matches!(
+            outcome.get(),
+            Some(Outcome::Saved(_) | Outcome::OnDevice(_)) | None
+        )
+    };
 
     view! {
         <section class="card save-bar" aria-labelledby="save-title">

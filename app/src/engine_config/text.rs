@@ -28,7 +28,8 @@ pub enum ConfigText {
     Conflict,
     Reload,
     Forbidden,
-    Offline,
+    /// Stored on this device as version `n`, waiting for the network.
+    SavedOnDevice(u32),
     RefusedPart(String),
     SaveFailed(String),
     FixProblems,
@@ -55,11 +56,11 @@ impl Translate for ConfigText {
             (Self::LoadFailed(why), Ko) => format!("규칙을 불러오지 못했습니다: {why}"),
             (Self::LoadFailed(why), En) => format!("The rules could not be loaded: {why}"),
             (Self::Cached, Ko) => {
-                "오프라인: 이 기기에 저장된 규칙을 보여 줍니다. 저장하려면 연결이 필요합니다."
+                "오프라인: 이 기기에 저장된 규칙을 보여 줍니다. 저장하면 이 기기에 보관했다가 연결되면 동기화합니다."
                     .into()
             }
             (Self::Cached, En) => {
-                "Offline: showing the rules kept on this device. Saving needs a connection."
+                "Offline: showing the rules kept on this device. A save is kept here and syncs once online."
                     .into()
             }
             (Self::EditingVersion(0), Ko) => "기본 규칙을 편집 중 (아직 저장된 버전 없음)".into(),
@@ -94,8 +95,12 @@ impl Translate for ConfigText {
             (Self::Reload, En) => "Reload the latest version".into(),
             (Self::Forbidden, Ko) => "규칙은 마케팅 담당자와 관리자만 바꿀 수 있습니다.".into(),
             (Self::Forbidden, En) => "Only marketing members and admins may change the rules.".into(),
-            (Self::Offline, Ko) => "서버에 연결할 수 없어 저장하지 못했습니다.".into(),
-            (Self::Offline, En) => "The server cannot be reached; nothing was saved.".into(),
+            (Self::SavedOnDevice(v), Ko) => {
+                format!("이 기기에 버전 {v}(으)로 저장했습니다. 연결되면 팀과 동기화합니다.")
+            }
+            (Self::SavedOnDevice(v), En) => {
+                format!("Saved on this device as version {v}; it syncs with the team once online.")
+            }
             (Self::RefusedPart(why), Ko) => format!("서버가 이 부분을 거부했습니다: {why}"),
             (Self::RefusedPart(why), En) => format!("The server refused this part: {why}"),
             (Self::SaveFailed(why), Ko) => format!("저장하지 못했습니다: {why}"),

@@ -53,6 +53,8 @@ pub enum HandoffText {
     Inactive,
     LoadChartTitle,
     LoadFailed,
+    /// Offline: the queue shown is the copy kept from the last visit.
+    ShowingKept,
     RejectReason(RejectReason),
     ReasonNotOffered,
     NoteTooLong,
@@ -159,6 +161,12 @@ impl Translate for HandoffText {
             (Self::LoadChartTitle, En) => "Leads assigned today against each rep's capacity",
             (Self::LoadFailed, Ko) => "큐를 불러오지 못했습니다",
             (Self::LoadFailed, En) => "The queue could not be loaded",
+            (Self::ShowingKept, Ko) => {
+                "오프라인: 이 기기에 보관된 지난 목록입니다. 응답은 이 기기에 저장했다가 연결되면 동기화합니다."
+            }
+            (Self::ShowingKept, En) => {
+                "Offline: this is the queue kept on this device from the last visit. Answers are saved here and sync once online."
+            }
             (Self::RejectReason(reason), locale) => reject_reason_name(reason, locale),
             (Self::ReasonNotOffered, Ko) => "이 워크스페이스에서 쓰지 않는 거절 사유입니다.",
             (Self::ReasonNotOffered, En) => "This workspace does not offer that reason.",

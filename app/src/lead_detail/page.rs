@@ -62,13 +62,12 @@ pub fn LeadDetailPage() -> impl IntoView {
                 touches.extend(store.touches_of(other).await.ok()?);
             }
             let changes = store.stage_changes_of(&id).await.ok()?;
-            let config = store
-                .document::<EngineConfigView>(ENGINE_CONFIG_DOC)
-                .await
-                .ok()
-                .flatten()
-                .map_or_else(EngineConfig::korean_b2b_default, |view| view.config);
             store.close();
+            // With this device's configuration saves that wait to sync.
+            let config = workspace
+                .kept_settings::<EngineConfigView>()
+                .await
+                .map_or_else(EngineConfig::korean_b2b_default, |view| view.config);
             Some(Loaded {
                 touches,
                 changes,
@@ -104,9 +103,6 @@ pub fn LeadDetailPage() -> impl IntoView {
         </section>
     }
 }
-
-/// The local copy of the workspace's engine configuration.
-const ENGINE_CONFIG_DOC: &str = "engine_config";
 
 /// What the panels read from IndexedDB besides the lead.
 #[derive(Debug, Clone)]

@@ -1,21 +1,21 @@
 //! "Add to segment" on the selected leads: into a saved segment (the leads belong
-//! whatever its rules say) or into a new segment of just these leads. Saved through the
-//! worker, so the whole team sees it.
+//! whatever its rules say) or into a new segment of just these leads. Saved like every
+//! settings change (on this device first, then synced), so the whole team sees it.
 
 use std::collections::BTreeSet;
 
-use leadkit_shared::api::SegmentRecord;
 use leadkit_shared::model::LeadId;
 use leadkit_shared::segments::Segment;
+use leadkit_shared::sync::SettingsWrite;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
 
-use crate::data::api;
+use crate::data::{SaveSettingsError, SettingsSaved, use_workspace};
 use crate::i18n::use_i18n;
 use crate::segments::text::SegmentsText;
 use crate::segments::use_segments;
-use crate::ui::refusal;
+use crate::ui::{UiText, settings_refusal};
 
 /// The select's value for "a new segment of these leads".
 const NEW: &str = "new";
@@ -28,6 +28,7 @@ pub fn AddToSegment(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let segments = use_segments();
+    let workspace = use_workspace();
     let target = RwSignal::new(String::new());
     let new_name = RwSignal::new(String::new());
     let report = RwSignal::new(None::<String>);
@@ -58,20 +59,27 @@ pub fn AddToSegment(
             (record.id, segment, added)
         };
         spawn_local(async move {
-            match api::put::<_, SegmentRecord>(&format!("/api/segments/{id}"), &segment).await {
-                Ok(record) => {
-                    segments.adopt(record);
-                    report.try_set(Some(i18n.t(SegmentsText::Added(added))));
+            let saved = workspace
+                .save_settings(SettingsWrite::PutSegment { id, segment })
+                .await;
+            segments.reread().await;
+            let text = match saved {
+                Ok(SettingsSaved::Synced) => i18n.t(SegmentsText::Added(added)),
+                Ok(SettingsSaved::OnDevice) => format!(
+                    "{} {}",
+                    i18n.t(SegmentsText::Added(added)),
+                    i18n.t(UiText::SavedOnDevice)
+                ),
+                Ok(SettingsSaved::Refused(refused)) => match &refused.field {
+                    Some(field) => format!("{field}: {}", refused.reason),
+                    None => i18n.t(settings_refusal(&refused)),
+                },
+                Err(SaveSettingsError::Invalid { problem }) => {
+                    format!("{}: {}", problem.field, problem.message)
                 }
-                Err(error) => {
-                    let fields = error.fields();
-                    let text = match fields.first() {
-                        Some(field) => format!("{}: {}", field.field, field.message),
-                        None => i18n.t(refusal(&error)),
-                    };
-                    report.try_set(Some(text));
-                }
-            }
+                Err(SaveSettingsError::Store(_)) => i18n.t(UiText::Failed),
+            };
+            report.try_set(Some(text));
         });
     };
 

@@ -5,9 +5,9 @@
 
 use std::time::Duration;
 
-use leadkit_shared::api::SegmentRecord;
 use leadkit_shared::capture::FieldError;
 use leadkit_shared::segments::Segment;
+use leadkit_shared::sync::SettingsWrite;
 use leptos::leptos_dom::helpers::{TimeoutHandle, set_timeout_with_handle};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -18,9 +18,9 @@ use super::saved::use_segments;
 use super::template::TemplateEditor;
 use super::text::SegmentsText;
 use super::tree::{local_problems, shape};
-use crate::data::api;
+use crate::data::{SaveSettingsError, SettingsSaved, use_workspace};
 use crate::i18n::use_i18n;
-use crate::ui::{ConfirmDelete, FieldProblem, UiText, refusal};
+use crate::ui::{ConfirmDelete, FieldProblem, UiText, refused_fields, settings_refusal};
 
 /// How long the count waits after an edit, so typing does not recount every key.
 const RECOUNT_AFTER: Duration = Duration::from_millis(250);
@@ -39,10 +39,12 @@ pub fn SegmentEditor(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let segments = use_segments();
+    let workspace = use_workspace();
     let draft = RwSignal::new(initial.clone());
     let counted = RwSignal::new(initial);
     let server_problems = RwSignal::new(Vec::<FieldError>::new());
-    let outcome = RwSignal::new(None::<Result<(), UiText>>);
+    // Saved: `Ok(true)` on the server, `Ok(false)` on this device waiting to sync.
+    let outcome = RwSignal::new(None::<Result<bool, UiText>>);
     let timer = StoredValue::new(None::<TimeoutHandle>);
 
     // Recount a moment after the last change; a save attempt's problems are stale once
@@ -89,14 +91,27 @@ pub fn SegmentEditor(
     let save = move |_| {
         let segment = draft.get_untracked();
         spawn_local(async move {
-            match api::put::<_, SegmentRecord>(&format!("/api/segments/{id}"), &segment).await {
-                Ok(record) => {
-                    segments.adopt(record);
-                    outcome.try_set(Some(Ok(())));
+            let saved = workspace
+                .save_settings(SettingsWrite::PutSegment { id, segment })
+                .await;
+            segments.reread().await;
+            match saved {
+                Ok(SettingsSaved::Synced) => {
+                    outcome.try_set(Some(Ok(true)));
                 }
-                Err(error) => {
-                    server_problems.try_set(error.fields());
-                    outcome.try_set(Some(Err(refusal(&error))));
+                Ok(SettingsSaved::OnDevice) => {
+                    outcome.try_set(Some(Ok(false)));
+                }
+                Ok(SettingsSaved::Refused(refused)) => {
+                    server_problems.try_set(refused_fields(&refused));
+                    outcome.try_set(Some(Err(settings_refusal(&refused))));
+                }
+                Err(SaveSettingsError::Invalid { problem }) => {
+                    server_problems.try_set(vec![problem]);
+                    outcome.try_set(Some(Err(UiText::FixFields)));
+                }
+                Err(SaveSettingsError::Store(_)) => {
+                    outcome.try_set(Some(Err(UiText::Failed)));
                 }
             }
         });
@@ -135,12 +150,12 @@ pub fn SegmentEditor(
                 {saved
                     .then(|| view! {
                         <ConfirmDelete
-                            path=format!("/api/segments/{id}")
+                            path=SettingsWrite::DeleteSegment { id }
                             label=i18n.text(SegmentsText::Delete)
                             confirm=i18n.text(SegmentsText::ConfirmDelete)
                             test_id="delete-segment"
                             on_done=Callback::new(move |()| {
-                                segments.forget(id);
+                                spawn_local(async move { segments.reread().await });
                                 on_close.run(());
                             })
                         />
@@ -150,7 +165,8 @@ pub fn SegmentEditor(
                 </button>
                 <p class="seg-outcome" role="status" data-testid="save-outcome">
                     {move || match outcome.get() {
-                        Some(Ok(())) => i18n.t(SegmentsText::Saved),
+                        Some(Ok(true)) => i18n.t(SegmentsText::Saved),
+                        Some(Ok(false)) => i18n.t(UiText::SavedOnDevice),
                         Some(Err(problem)) => i18n.t(problem),
                         None => String::new(),
                     }}

@@ -1,5 +1,6 @@
-//! The team's saved segments in context: fetched from the worker and cached in
-//! IndexedDB (read offline), and the local leads as a [`Population`] to count members.
+//! The team's saved segments in context: fetched from the worker and kept in IndexedDB
+//! (read offline), with this device's saves that wait to sync; and the local leads as a
+//! [`Population`] to count members.
 
 use std::sync::Arc;
 
@@ -10,10 +11,6 @@ use leptos::task::spawn_local;
 use uuid::Uuid;
 
 use crate::data::Workspace;
-use crate::data::api;
-
-/// The IndexedDB document holding the last segment list fetched.
-const SEGMENTS_DOC: &str = "segments";
 
 /// Saved segments and what they are counted over.
 #[derive(Clone, Copy)]
@@ -35,62 +32,26 @@ impl SavedSegments {
         self.list.with(|l| l.iter().find(|s| s.id == id).cloned())
     }
 
-    /// Puts a saved segment in the list (replacing its old version) and caches the list.
-    pub fn adopt(&self, record: SegmentRecord) {
-        self.list.update(|list| {
-            list.retain(|s| s.id != record.id);
-            list.push(record);
-            list.sort_by(|a, b| a.segment.name.cmp(&b.segment.name));
-        });
-        self.cache();
-    }
-
-    /// Drops a deleted segment and caches the list.
-    pub fn forget(&self, id: Uuid) {
-        self.list.update(|list| list.retain(|s| s.id != id));
-        self.cache();
-    }
-
-    fn cache(&self) {
-        let list = SegmentList {
-            schema_version: leadkit_shared::api::SCHEMA_VERSION,
-            segments: self.list.get_untracked(),
-        };
-        let workspace = self.workspace;
-        spawn_local(async move {
-            if let Ok(store) = workspace.store().await {
-                let _ = store.put_document(SEGMENTS_DOC, &list).await;
-                store.close();
-            }
-        });
+    /// Re-reads the list kept on this device (after a save was stored here).
+    pub async fn reread(&self) {
+        if let Some(list) = self.workspace.kept_settings::<SegmentList>().await {
+            self.list.try_set(list.segments);
+        }
     }
 }
 
 async fn load(workspace: Workspace, saved: SavedSegments) {
-    let Ok(store) = workspace.store().await else {
-        saved.loaded.try_set(true);
-        return;
-    };
-    match api::get::<SegmentList>("/api/segments").await {
-        Ok(fresh) => {
-            let _ = store.put_document(SEGMENTS_DOC, &fresh).await;
-            saved.offline.try_set(false);
-            saved.list.try_set(fresh.segments);
+    match workspace.read_settings::<SegmentList>().await {
+        Ok(read) => {
+            saved.offline.try_set(!read.fresh);
+            saved.list.try_set(read.doc.segments);
         }
         Err(_) => {
-            let cached = store
-                .document::<SegmentList>(SEGMENTS_DOC)
-                .await
-                .ok()
-                .flatten();
+            // Offline and never fetched on this device.
             saved.offline.try_set(true);
-            saved
-                .list
-                .try_set(cached.map(|c| c.segments).unwrap_or_default());
         }
     }
     saved.loaded.try_set(true);
-    store.close();
 }
 
 /// Provides [`SavedSegments`] for the workspace's views, loading the list once and
@@ -104,6 +65,13 @@ pub fn provide_segments(workspace: Workspace) -> SavedSegments {
         workspace,
     };
     spawn_local(load(workspace, saved));
+    // Saves made here reached the server (or were refused): read its list again.
+    Effect::new(move |first: Option<()>| {
+        workspace.settings_revision.track();
+        if first.is_some() {
+            spawn_local(load(workspace, saved));
+        }
+    });
     Effect::new(move |_| {
         workspace.revision.track();
         let leads = workspace.leads.get();

@@ -1,10 +1,10 @@
 //! The handoff settings section: the stages, SLA and alert time, reject reasons and
-//! where each sends a lead, the calendar and the reps, saved in one `PUT` whose field
-//! problems show beside their fields.
+//! where each sends a lead, the calendar and the reps, saved as one document through the
+//! outbox (offline too), with field problems beside their fields.
 
-use leadkit_shared::api::HandoffSettingsView;
 use leadkit_shared::capture::FieldError;
 use leadkit_shared::model::{RejectReason, Stage};
+use leadkit_shared::sync::SettingsWrite;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -13,11 +13,11 @@ use super::draft::{PARKING_STAGES, SettingsDraft};
 use super::inputs::{Draft, DraftInput, bind};
 use super::reps::RepsEditor;
 use super::text::{SettingsText, settings_problem};
-use crate::data::{api, use_workspace};
+use crate::data::{SaveSettingsError, SettingsSaved, use_workspace};
 use crate::handoff::text::{ALL_REJECT_REASONS, HandoffText};
 use crate::i18n::{tr, use_i18n};
 use crate::leads::text::stage_name;
-use crate::ui::{FieldProblem, UiText, from_wire, refusal, wire_name};
+use crate::ui::{FieldProblem, UiText, from_wire, refused_fields, settings_refusal, wire_name};
 
 /// The handoff settings form.
 #[component]
@@ -29,14 +29,12 @@ pub fn HandoffSection() -> impl IntoView {
     let outcome = RwSignal::new(None::<UiText>);
     let busy = RwSignal::new(false);
 
-    // Start from the freshest settings the worker has; offline, from the local copy.
-    // Until the worker answered (or could not), the draft waits, so it never starts from
-    // a stale copy.
+    // Start from the freshest settings the worker has; offline, from the local copy
+    // (with this device's pending saves either way). Until the worker answered (or could
+    // not), the draft waits, so it never starts from a stale copy.
     let asked = RwSignal::new(false);
     spawn_local(async move {
-        if let Ok(view) = api::get::<HandoffSettingsView>("/api/handoff/settings").await {
-            workspace.adopt_handoff_settings(view).await;
-        }
+        workspace.refresh_documents().await;
         asked.try_set(true);
     });
     Effect::new(move || {
@@ -53,6 +51,11 @@ pub fn HandoffSection() -> impl IntoView {
         workspace
             .handoff_settings
             .with(|v| v.as_ref().map(|v| v.version))
+    };
+    let waiting = move || {
+        workspace
+            .pending_settings
+            .with(|kinds| kinds.contains(&"handoff_settings"))
     };
     let unsaved = move || {
         workspace.handoff_settings.with(|saved| {
@@ -83,14 +86,26 @@ pub fn HandoffSection() -> impl IntoView {
         problems.set(Vec::new());
         busy.set(true);
         spawn_local(async move {
-            match api::put::<_, HandoffSettingsView>("/api/handoff/settings", &settings).await {
-                Ok(view) => {
-                    draft.try_set(Some(SettingsDraft::from_settings(&view.settings)));
-                    workspace.adopt_handoff_settings(view).await;
+            let write = SettingsWrite::HandoffSettings {
+                settings,
+                base_version: None,
+            };
+            match workspace.save_settings(write).await {
+                Ok(SettingsSaved::Synced | SettingsSaved::OnDevice) => {
+                    if let Some(view) = workspace.handoff_settings.get_untracked() {
+                        draft.try_set(Some(SettingsDraft::from_settings(&view.settings)));
+                    }
                 }
-                Err(error) => {
-                    problems.try_set(error.fields());
-                    outcome.try_set(Some(refusal(&error)));
+                Ok(SettingsSaved::Refused(refused)) => {
+                    problems.try_set(refused_fields(&refused));
+                    outcome.try_set(Some(settings_refusal(&refused)));
+                }
+                Err(SaveSettingsError::Invalid { problem }) => {
+                    problems.try_set(vec![problem]);
+                    outcome.try_set(Some(UiText::FixFields));
+                }
+                Err(SaveSettingsError::Store(_)) => {
+                    outcome.try_set(Some(UiText::Failed));
                 }
             }
             busy.try_set(false);
@@ -156,6 +171,7 @@ pub fn HandoffSection() -> impl IntoView {
                                 {move || match (outcome.get(), unsaved()) {
                                     (Some(problem), _) => i18n.t(problem),
                                     (None, true) => i18n.t(SettingsText::Unsaved),
+                                    (None, false) if waiting() => i18n.t(UiText::SavedOnDevice),
                                     (None, false) => version().map(|v| i18n.t(SettingsText::Saved(v))).unwrap_or_default(),
                                 }}
                             </span>

@@ -92,6 +92,7 @@ impl Translate for ShellText {
                 };
             }
             (Self::Pending(n), Ko) => return format!("변경 {n}건 전송 대기"),
+            (Self::Pending(1), En) => "1 change waiting to sync",
             (Self::Pending(n), En) => return format!("{n} changes waiting to sync"),
             (Self::FirstPull(received, total), Ko) => {
                 return format!(

@@ -1,6 +1,9 @@
 //! The shared pieces' texts, and the sentence for a refused action.
 
+use leadkit_shared::capture::{FieldError, FieldErrorCode};
+
 use crate::data::ApiError;
+use crate::data::db::RejectedOp;
 use crate::i18n::{Locale, Translate};
 
 /// Every text of the shared pieces.
@@ -32,6 +35,10 @@ pub enum UiText {
     LastAdmin,
     /// 409 `already_member`.
     AlreadyMember,
+    /// A settings save stored on this device, waiting for the network.
+    SavedOnDevice,
+    /// A settings save refused because someone saved a newer version first.
+    StaleVersion,
 }
 
 impl Translate for UiText {
@@ -68,9 +75,39 @@ impl Translate for UiText {
             (Self::LastAdmin, En) => "A workspace needs at least one admin. Make another member admin first.",
             (Self::AlreadyMember, Ko) => "이미 이 워크스페이스의 멤버입니다.",
             (Self::AlreadyMember, En) => "Already a member of this workspace.",
+            (Self::SavedOnDevice, Ko) => "이 기기에 저장했습니다. 연결되면 팀과 동기화합니다.",
+            (Self::SavedOnDevice, En) => "Saved on this device; it syncs with the team once online.",
+            (Self::StaleVersion, Ko) => "그사이 다른 사람이 새 버전을 저장했습니다. 다시 불러와 편집하세요.",
+            (Self::StaleVersion, En) => "Someone saved a newer version meanwhile. Reload and edit again.",
         }
         .to_owned()
     }
+}
+
+/// What to tell the person when the server refused a settings save pushed from this
+/// device (its refusal code, see `Rejection::Settings`).
+pub fn settings_refusal(refused: &RejectedOp) -> UiText {
+    match refused.refusal.as_deref() {
+        Some("not_allowed") => UiText::NotAllowed,
+        Some("invalid") => UiText::FixFields,
+        Some("stale_version") => UiText::StaleVersion,
+        _ => UiText::Failed,
+    }
+}
+
+/// The problem beside the field a refused settings save names, if it names one.
+pub fn refused_fields(refused: &RejectedOp) -> Vec<FieldError> {
+    refused
+        .field
+        .as_deref()
+        .map(|field| {
+            vec![FieldError::new(
+                field,
+                FieldErrorCode::InvalidDefinition,
+                refused.reason.clone(),
+            )]
+        })
+        .unwrap_or_default()
 }
 
 /// What to tell the person when the worker refused an action, shown beside it.
