@@ -390,6 +390,17 @@ const MATRIX = {
       assert.deepEqual(body.leads.map((l) => l.id).sort(), [...A.leadIds].sort());
     }
   },
+  "GET /api/leads/:id": async (creds, who) => {
+    // A's lead by its id: B is told there is no such lead, as for any unknown id.
+    const id = A.leadIds[0];
+    if (who === B) {
+      const { text } = await expect(404, "GET", `/api/leads/${id}`, creds);
+      assertNothingOfA(text, "B's /api/leads/:id");
+    } else {
+      const { body } = await expect(200, "GET", `/api/leads/${id}`, creds);
+      assert.equal(body.id, id);
+    }
+  },
   "GET /api/tokens": async (creds, who) => {
     const { body, text } = await expect(200, "GET", "/api/tokens", creds);
     const ids = new Set(worker.d1("SELECT id FROM api_tokens WHERE workspace_id = ?", who.workspace).map((r) => r.id));
