@@ -275,7 +275,7 @@ fn storage(md: &mut String, f: &Figures) {
         "The same {} lead records (`LeadRecord` with the whole lead, {} bytes as JSON) written \
          into a fresh database and read back whole, in the same Chromium page, a fresh database \
          per run. Ours: `LeadStore::save_pulled` (one transaction; the records serialised as one \
-         JSON text, parsed by the browser and put without awaiting each request) and `LeadStore::all_leads` (app/src/data/db.rs). Dexie.js: \
+         JSON text per batch of 2,000, parsed by the browser and put without awaiting each request) and `LeadStore::all_leads` (app/src/data/db.rs). Dexie.js: \
          `bulkPut` and `toArray` on a table keyed by `id`, given the records as plain objects \
          (parsed from the same JSON; parsing is not timed). Records read back: ours {}, Dexie {}.\n",
         i["records"], i["record_json_bytes"], i["ours_count"], i["peer_count"]
