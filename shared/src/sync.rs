@@ -19,7 +19,7 @@ pub use answer::{answer_body, handoff_of, show_pending_answers};
 pub use backoff::{FIRST_RETRY, MAX_RETRY, next_delay};
 pub use delta::{changed_fields, delta_fields, merge_delta};
 pub use hlc::{Clock, Hlc, ReplicaId};
-pub use local::{apply_locally, create_locally};
+pub use local::{apply_locally, create_locally, replay_pending};
 pub use op::{OpBody, OpId, Operation};
 pub use pending_settings::{
     settings_pending, show_pending_engine_config, show_pending_handoff_settings,

@@ -8,7 +8,7 @@
 //! line with its reason.
 
 use leadkit_shared::api::LeadRecord;
-use leadkit_shared::sync::apply_locally;
+use leadkit_shared::sync::replay_pending;
 use leptos::prelude::*;
 
 use super::api;
@@ -33,21 +33,10 @@ impl Workspace {
         let lifecycle = self.lifecycle.get_untracked();
         let mut restored = Vec::new();
         for id in &pushed.refused_leads {
-            let Ok(mut lead) = api::get::<LeadRecord>(&format!("/api/leads/{id}")).await else {
+            let Ok(lead) = api::get::<LeadRecord>(&format!("/api/leads/{id}")).await else {
                 continue;
             };
-            for op in &pending {
-                if !op.body.leads().iter().any(|named| named.0 == lead.id) {
-                    continue;
-                }
-                // A pending change naming other leads too (a merge) needs their copies:
-                // without them it is left to the server, which has them.
-                if let Ok(next) = apply_locally(&[&lead], op, &lifecycle)
-                    && let Some(next) = next.into_iter().find(|l| l.id == lead.id)
-                {
-                    lead = next;
-                }
-            }
+            let lead = replay_pending(lead, &pending, &lifecycle);
             restored.push(lead);
         }
         store.take_back(&restored, &pushed.refused_touches).await?;

@@ -81,6 +81,28 @@ pub fn create_locally(
     })
 }
 
+/// The server's copy of a lead with this device's still-pending operations that name it
+/// laid over it, oldest first: what the device shows after the server refused one of its
+/// changes. A pending operation that cannot apply to this copy alone (a merge needing
+/// the other leads' copies) is left to the server, which has them.
+pub fn replay_pending(
+    server: LeadRecord,
+    pending: &[Operation],
+    lifecycle: &LifecycleConfig,
+) -> LeadRecord {
+    let mut ops: Vec<&Operation> = pending
+        .iter()
+        .filter(|op| op.body.leads().iter().any(|named| named.0 == server.id))
+        .collect();
+    ops.sort_by_key(|op| op.seq);
+    ops.into_iter().fold(server, |lead, op| {
+        apply_locally(&[&lead], op, lifecycle)
+            .ok()
+            .and_then(|next| next.into_iter().find(|l| l.id == lead.id))
+            .unwrap_or(lead)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,5 +185,29 @@ mod tests {
             )
             .is_err()
         );
+    }
+
+    #[test]
+    fn the_servers_copy_gets_only_the_pending_edits_that_name_it() {
+        let lifecycle = LifecycleConfig::korean_b2b_default();
+        let mut clock = Clock::new(ReplicaId(Uuid::from_u128(9)));
+        let mut op = |seq, lead: u128, name: &str| Operation {
+            id: OpId(Uuid::from_u128(200 + u128::from(seq))),
+            replica: ReplicaId(Uuid::from_u128(9)),
+            seq,
+            hlc: clock.tick(1_000 * seq),
+            body: OpBody::SetLeadFields {
+                lead_id: LeadId(Uuid::from_u128(lead)),
+                fields: BTreeMap::from([("name".to_owned(), serde_json::json!(name))]),
+            },
+        };
+        // Made oldest first, listed out of order: replayed by sequence.
+        let first = op(1, 1, "김민준");
+        let other = op(2, 2, "다른 리드");
+        let last = op(3, 1, "김민서");
+        let replayed = replay_pending(record(), &[last, other, first], &lifecycle);
+        let lead = replayed.record.expect("the whole lead");
+        assert_eq!(lead.name, "김민서", "the later pending edit wins");
+        assert_eq!(replay_pending(record(), &[], &lifecycle), record());
     }
 }
